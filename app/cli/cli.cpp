@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli.h"
+
+#include "check/plancheck.h"
+#include "io/planreader.h"
+
+#include <cstdio>
+#include <iostream>
+
+namespace cw::cli {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("cli", text);
+}
+
+bool Args::has(const std::string& name) const
+{
+    for (const auto& [k, v] : options) {
+        if (k == name)
+            return true;
+    }
+    return false;
+}
+
+std::optional<std::string> Args::value(const std::string& name) const
+{
+    for (const auto& [k, v] : options) {
+        if (k == name)
+            return v;
+    }
+    return std::nullopt;
+}
+
+void out(const std::string& text)
+{
+    std::fwrite(text.data(), 1, text.size(), stdout);
+}
+
+void err(const std::string& text)
+{
+    std::fflush(stdout);
+    std::fwrite(text.data(), 1, text.size(), stderr);
+}
+
+void printJson(const nlohmann::json& j)
+{
+    out(j.dump(2) + "\n");
+}
+
+void printDiagnostics(const diag::Diagnostics& diags)
+{
+    for (const auto& d : diags.items())
+        err(d.format() + "\n");
+}
+
+nlohmann::json diagnosticsJson(const diag::Diagnostics& diags)
+{
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& d : diags.items()) {
+        nlohmann::json j = {
+            {"code", d.code},
+            {"severity", std::string(diag::severityName(d.severity))},
+            {"message", d.message()},
+            {"file", d.where.file},
+            {"line", d.where.line},
+            {"column", d.where.column},
+        };
+        if (!d.object.empty())
+            j["object"] = d.object;
+        list.push_back(std::move(j));
+    }
+    return list;
+}
+
+int usageError(const QString& message)
+{
+    err("clusterwright-cli: " + message.toStdString() + "\n");
+    err(tr("Try 'clusterwright-cli --help'.").toStdString() + "\n");
+    return kUsage;
+}
+
+std::optional<catalog::Catalog> loadCatalog(const Args& args)
+{
+    std::vector<std::string> files = catalog::Catalog::userOverrideFiles();
+    files.insert(files.end(), args.catalogFiles.begin(), args.catalogFiles.end());
+    diag::Diagnostics diags;
+    catalog::Catalog cat = catalog::Catalog::load(files, diags);
+    if (diags.hasErrors()) {
+        printDiagnostics(diags);
+        return std::nullopt;
+    }
+    return cat;
+}
+
+std::optional<model::Plan> loadPlan(const std::string& path, const catalog::Catalog& cat,
+                                    diag::Diagnostics* diagsOut, bool quiet)
+{
+    io::PlanReadResult r = io::readPlanFile(path);
+    diag::Diagnostics diags = r.diagnostics;
+    if (r.plan)
+        check::checkPlan(*r.plan, cat, diags);
+    if (!quiet)
+        printDiagnostics(diags);
+    if (diagsOut)
+        *diagsOut = diags;
+    if (!r.plan || diags.hasErrors())
+        return std::nullopt;
+    return r.plan;
+}
+
+} // namespace cw::cli

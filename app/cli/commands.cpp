@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The table of sub-commands: one row per command.
+#include "cli.h"
+
+namespace cw::cli {
+
+const std::vector<Command>& commands()
+{
+    static const std::vector<Command> all = {
+        {"check", QT_TRANSLATE_NOOP("cli", "check PLAN"),
+         QT_TRANSLATE_NOOP("cli", "Read a plan, check it against the catalog and report every problem"), runCheck},
+        {"catalog", QT_TRANSLATE_NOOP("cli", "catalog list [--provider gke|eks] | catalog show TYPE"),
+         QT_TRANSLATE_NOOP("cli", "List the machine types of the catalog, or show one with its prices and sources"), runCatalog},
+    };
+    return all;
+}
+
+} // namespace cw::cli

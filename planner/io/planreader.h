@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "diag/diagnostic.h"
+#include "model/plan.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cw::io {
+
+// The result of reading a plan file: the plan when it has no errors, and every diagnostic
+// (errors and warnings) with its file:line:col.
+struct PlanReadResult {
+    std::optional<model::Plan> plan;
+    diag::Diagnostics diagnostics;
+    bool ok() const { return plan.has_value(); }
+};
+
+// Limits beyond which a value is certainly a mistake.
+struct PlanLimits {
+    static constexpr int kMaxReplicas = 1'000'000;
+    static constexpr int64_t kMaxPodCpuMilli = 100'000'000;          // 100,000 vCPU
+    static constexpr int64_t kMaxPodMemory = 100LL << 40;            // 100 TiB
+    static constexpr int64_t kMaxPodStorage = 100LL << 40;           // 100 TiB
+    static constexpr int kMaxGpusPerPod = 64;
+    static constexpr int kMaxNodes = 65'000;
+    static constexpr int kMaxHoursPerMonth = 744;
+};
+
+PlanReadResult readPlanText(std::string_view text, const std::string& fileName);
+PlanReadResult readPlanFile(const std::string& path);
+
+// Version handling: is the apiVersion ours, and how does it compare with what we write?
+enum class ApiVersionStatus { Current, Older, Newer, Foreign };
+ApiVersionStatus classifyApiVersion(const std::string& apiVersion);
+
+} // namespace cw::io

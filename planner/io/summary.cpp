@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "summary.h"
+
+#include "model/quantity.h"
+
+#include <cstdio>
+
+namespace cw::io {
+
+using namespace cw::model;
+
+std::string acceleratorRequestText(const Resources& r)
+{
+    if (r.gpu) {
+        if (!r.gpu->partition.empty())
+            return "1 × " + r.gpu->type + " " + r.gpu->partition;
+        return std::to_string(r.gpu->count) + " × " + r.gpu->type;
+    }
+    if (r.tpu)
+        return "TPU " + r.tpu->type + " " + r.tpu->topology
+             + (r.tpu->slices > 1 ? " × " + std::to_string(r.tpu->slices) + " slices" : "");
+    std::string s;
+    for (const auto& [k, v] : r.extended) {
+        if (!s.empty())
+            s += ", ";
+        s += std::to_string(v) + " × " + k;
+    }
+    return s;
+}
+
+std::string planSummary(const Plan& plan, const catalog::Catalog& cat)
+{
+    auto money = [](double v) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "$%.2f", v);
+        return std::string(buf);
+    };
+    std::string s = "Plan '" + plan.name + "'";
+    if (!plan.description.empty())
+        s += ": " + plan.description;
+    s += "\n";
+    for (const auto& c : plan.clusters) {
+        s += "  cluster " + c.name + " (" + (c.provider == Provider::Gke ? "GKE " : "EKS ")
+           + (c.provider == Provider::Gke ? toString(c.mode) : "") + (c.provider == Provider::Gke ? ", " : "")
+           + c.location + ")\n";
+        for (const auto& p : c.nodePools) {
+            s += "    pool " + p.name + ": ";
+            for (size_t i = 0; i < p.machineTypes.size(); ++i) {
+                const auto& name = p.machineTypes[i];
+                s += (i ? ", " : "") + name;
+                if (const auto* m = cat.machineType(c.provider, name)) {
+                    const auto price = cat.machinePrice(c.provider, *m, p.capacity);
+                    s += price.known ? " " + money(price.usdPerHour) + "/h" : " (no price)";
+                    if (price.unverified)
+                        s += " (unverified)";
+                }
+            }
+            s += ", " + std::string(toString(p.capacity)) + ", nodes " + std::to_string(p.minNodes) + ".."
+               + (p.maxNodes ? std::to_string(*p.maxNodes) : std::string("∞"));
+            if (!p.tpuTopology.empty())
+                s += ", TPU topology " + p.tpuTopology;
+            if (!p.gpuPartitionSize.empty())
+                s += ", MIG " + p.gpuPartitionSize;
+            s += "\n";
+        }
+        for (const Workload* w : plan.workloadsOf(c.name)) {
+            s += "    workload " + w->name + " (" + toString(w->kind) + "): " + std::to_string(w->replicas)
+               + " × {" + humanCpu(w->resources.cpuMilli) + ", " + humanBytes(w->resources.memoryBytes);
+            const std::string acc = acceleratorRequestText(w->resources);
+            if (!acc.empty())
+                s += ", " + acc;
+            s += "}";
+            if (w->gang)
+                s += ", gang";
+            if (w->isPinned())
+                s += ", pool " + w->pool;
+            s += ", " + std::to_string(plan.hoursPerMonthOf(*w)) + " h/month\n";
+        }
+    }
+    s += "Prices as of " + cat.priceDate() + ".\n";
+    return s;
+}
+
+} // namespace cw::io
