@@ -12,5 +12,6 @@ if(CW_SANITIZE)
 endif()
 find_program(CW_CCACHE ccache)
 if(CW_CCACHE AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
-    set(CMAKE_CXX_COMPILER_LAUNCHER "${CW_CCACHE}")
+    # Paths relative to the source tree, so that clones and worktrees share the cache.
+    set(CMAKE_CXX_COMPILER_LAUNCHER "${CMAKE_COMMAND}" -E env "CCACHE_BASEDIR=${PROJECT_SOURCE_DIR}" "${CW_CCACHE}")
 endif()
