@@ -11,6 +11,8 @@ const std::vector<Command>& commands()
          QT_TRANSLATE_NOOP("cli", "Read a plan, check it against the catalog and report every problem"), runCheck},
         {"catalog", QT_TRANSLATE_NOOP("cli", "catalog list [--provider gke|eks] | catalog show TYPE"),
          QT_TRANSLATE_NOOP("cli", "List the machine types of the catalog, or show one with its prices and sources"), runCatalog},
+        {"tpu", QT_TRANSLATE_NOOP("cli", "tpu GENERATION [CHIPS | TOPOLOGY | NAME]"),
+         QT_TRANSLATE_NOOP("cli", "The valid TPU slices of a generation: topologies, chips, hosts, machine type, google.com/tpu per Pod, twisted and wraparound"), runTpu},
     };
     return all;
 }
