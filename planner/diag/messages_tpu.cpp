@@ -58,6 +58,15 @@ std::vector<MessageInfo> tpuMessages()
         {"CW453", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "pool '%1' is one %2 slice and workload '%3' already takes its %4 hosts; a multi-host slice runs one job at a time, so give '%5' a pool of its own")},
         {"CW454", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "pool '%1' has at most %2 nodes; its workloads already use %3, and '%4' needs %5 more")},
         {"CW455", S::Info, QT_TRANSLATE_NOOP("Diagnostics", "workload '%1' takes the pool's topology %2 instead of %3: both have %4 chips")},
+
+        // TPU pieces of the export
+        {"CW460", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "workload '%1' cannot be exported for TPUs: %2")},
+        {"CW461", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "workload '%1' has no image; its TPU Job needs one")},
+        {"CW462", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "workload '%1': the worker host name '%2' is longer than 63 characters; shorten the workload name to at most %3 characters")},
+        {"CW463", S::Info, QT_TRANSLATE_NOOP("Diagnostics", "workload '%1' runs on single-host %2 slices: its Pods need no worker discovery and are exported as ordinary Pods")},
+        {"CW464", S::Warning, QT_TRANSLATE_NOOP("Diagnostics", "pool '%1': a TPU slice lives in one zone, but the pool names no zone and cluster '%2' is regional; set the pool's zones")},
+        {"CW465", S::Warning, QT_TRANSLATE_NOOP("Diagnostics", "pool '%1': queued provisioning has been reported to be refused for multi-host %2 pools (secondary source)")},
+        {"CW466", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "pool '%1' cannot be exported as a TPU pool: %2")},
     };
 }
 
