@@ -69,5 +69,6 @@ int runCheck(const Args& args);
 int runCatalog(const Args& args);
 int runSolve(const Args& args);
 int runExplain(const Args& args);
+int runTpu(const Args& args);
 
 } // namespace cw::cli

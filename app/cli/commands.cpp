@@ -15,6 +15,8 @@ const std::vector<Command>& commands()
          QT_TRANSLATE_NOOP("cli", "Pack the workloads onto the cheapest nodes: nodes per pool, cost, lower bound and gap, utilisation, stranded capacity, unplaced Pods"), runSolve},
         {"explain", QT_TRANSLATE_NOOP("cli", "explain PLAN WORKLOAD"),
          QT_TRANSLATE_NOOP("cli", "Why a workload runs on its pool and machine type, and why not on each alternative"), runExplain},
+        {"tpu", QT_TRANSLATE_NOOP("cli", "tpu GENERATION [CHIPS | TOPOLOGY | NAME]"),
+         QT_TRANSLATE_NOOP("cli", "The valid TPU slices of a generation: topologies, chips, hosts, machine type, google.com/tpu per Pod, twisted and wraparound"), runTpu},
     };
     return all;
 }
