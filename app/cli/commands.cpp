@@ -11,6 +11,8 @@ const std::vector<Command>& commands()
          QT_TRANSLATE_NOOP("cli", "Read a plan, check it against the catalog and report every problem"), runCheck},
         {"catalog", QT_TRANSLATE_NOOP("cli", "catalog list [--provider gke|eks] | catalog show TYPE"),
          QT_TRANSLATE_NOOP("cli", "List the machine types of the catalog, or show one with its prices and sources"), runCatalog},
+        {"export", QT_TRANSLATE_NOOP("cli", "export PLAN --out DIR [--target gke|eks|all] [--force]"),
+         QT_TRANSLATE_NOOP("cli", "Write the plan as a bundle per cluster: README.md, commands.sh (gcloud / eksctl / aws) and Kubernetes manifests"), runExport},
     };
     return all;
 }
