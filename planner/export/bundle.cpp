@@ -5,6 +5,7 @@
 #include "io/planwriter.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -231,12 +232,22 @@ bool isGpuMachine(const catalog::MachineType& m)
 
 std::string money(double usd)
 {
+    // Two decimals, four below one dollar (trailing zeros beyond two dropped), and
+    // thousands separated by commas: "$0.10", "$0.3885", "$43,188.75".
     char buf[64];
-    if (usd != 0 && usd < 1)
-        std::snprintf(buf, sizeof buf, "$%.4f", usd);
-    else
-        std::snprintf(buf, sizeof buf, "$%.2f", usd);
-    return buf;
+    std::snprintf(buf, sizeof buf, "%.*f", usd != 0 && std::abs(usd) < 1 ? 4 : 2, usd);
+    std::string text = buf;
+    const auto dot = text.find('.');
+    while (text.size() > dot + 3 && text.back() == '0')
+        text.pop_back();
+    std::string whole = text.substr(0, dot);
+    const std::string frac = text.substr(dot);
+    const bool negative = !whole.empty() && whole[0] == '-';
+    if (negative)
+        whole.erase(0, 1);
+    for (int i = int(whole.size()) - 3; i > 0; i -= 3)
+        whole.insert(size_t(i), ",");
+    return (negative ? "-$" : "$") + whole + frac;
 }
 
 // ---- the export -----------------------------------------------------------------------

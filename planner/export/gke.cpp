@@ -178,7 +178,8 @@ private:
         m_ctx.assumptions.push_back("Workload Identity is on (`--workload-pool=$PROJECT_ID.svc.id.goog`) and managed "
                                     "collection for Managed Service for Prometheus is enabled.");
         m_ctx.assumptions.push_back(cluster().isZonal()
-                                        ? "The cluster is zonal: node counts are per pool."
+                                        ? "The cluster is zonal: a pool's nodes run in its zone unless the pool "
+                                          "names zones (`--node-locations`); `--num-nodes` counts per zone."
                                         : "The cluster is regional: GKE counts `--num-nodes` per zone and spreads pools "
                                           "without `zones` over " + std::to_string(kRegionalZones)
                                               + " zones; the autoscaler limits use `--total-min-nodes` / "

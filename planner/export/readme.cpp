@@ -161,6 +161,12 @@ void costSummary(const ClusterContext& ctx, std::string& out)
                + (fee.isKnown() ? perMonth(fee.value(), hours) : std::string("n/a")) + " a month)"
                + (fee.unverified ? " ⚠" : "") + ".\n\n";
     }
+    for (const auto& p : c.nodePools) {
+        if (p.capacity == Capacity::FlexStart) {
+            out += "Flex-start capacity is billed at discounted rates the catalog does not hold; the table uses the "
+                   "on-demand price for `" + p.name + "`.\n\n";
+        }
+    }
     if (anyUnverified)
         out += "⚠ marks prices the catalog flags as unverified (see `clusterwright-cli catalog show TYPE`).\n\n";
     const catalog::PriceBook* book = ctx.cat.priceBook(c.provider);
@@ -298,7 +304,7 @@ std::string renderReadme(const ClusterContext& ctx, const std::vector<std::strin
 
     out += "## Files\n\n";
     out += "- `README.md` — this file\n";
-    out += "- `commands.sh` — the steps above (bash; every value from the plan is single-quoted)\n";
+    out += "- `commands.sh` — the steps above (bash; every value from the plan is quoted for bash)\n";
     for (const auto& f : files)
         out += "- `" + f + "`\n";
     return out;
