@@ -7,6 +7,8 @@ namespace cw::cli {
 
 int runExport(const Args& args)
 {
+    if (!args.onlyOptions({"out", "target", "force"}))
+        return kUsage;
     if (args.positional.size() != 1)
         return usageError(tr("export needs exactly one PLAN file"));
     const auto out = args.value("out");

@@ -12,7 +12,6 @@ std::vector<MessageInfo> exportMessages()
         {"CW501", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "%1 '%2' is not a valid %3: %4; for example '%5'")},
         {"CW502", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "the exported name '%1' (%2) is %3 characters long; the limit is %4; shorten '%5' to at most %6 characters, for example '%7'")},
         {"CW503", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "%1 '%2' of %3 is not valid: %4")},
-        {"CW504", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "%1 of %2 contains a character that cannot be exported (%3)")},
         {"CW505", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "workload '%1' has no container image; set 'image' before exporting")},
         {"CW506", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "workload '%1': '%2' is not a valid container image reference: %3")},
         {"CW507", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "workload '%1': data source '%2' cannot be mounted: %3")},

@@ -169,18 +169,38 @@ void costSummary(const ClusterContext& ctx, std::string& out)
     }
     if (anyUnverified)
         out += "⚠ marks prices the catalog flags as unverified (see `clusterwright-cli catalog show TYPE`).\n\n";
-    const catalog::PriceBook* book = ctx.cat.priceBook(c.provider);
+    // The date and source of every price this cluster's figures use.
     std::set<std::string> sources;
-    if (book) {
-        for (const auto& m : book->machineTypes) {
-            if (!m.onDemand.source.empty())
-                sources.insert(m.onDemand.source);
+    std::string oldest;
+    std::string newest;
+    auto note = [&](const catalog::PricePoint& p) {
+        if (p.source.empty())
+            return;
+        sources.insert(p.source);
+        if (!p.asOf.empty()) {
+            newest = std::max(newest, p.asOf);
+            oldest = oldest.empty() ? p.asOf : std::min(oldest, p.asOf);
+        }
+    };
+    for (const auto& p : c.nodePools) {
+        for (const auto& mt : p.machineTypes) {
+            if (const catalog::MachineType* m = ctx.machine(mt)) {
+                for (const catalog::PricePoint* point : ctx.cat.machinePrice(c.provider, *m, p.capacity).points)
+                    note(*point);
+            }
         }
     }
-    out += "Prices as of " + ctx.cat.priceDate() + " (catalog";
+    if (c.provider == Provider::Gke)
+        note(fees.gkeClusterHour);
+    else
+        note(c.support == SupportTier::Extended ? fees.eksExtendedSupportHour : fees.eksStandardSupportHour);
+    out += "Prices dated " + (oldest == newest ? newest : oldest + " to " + newest) + " (catalog sources: ";
+    bool firstSource = true;
     for (const auto& id : sources) {
-        if (const auto* s = ctx.cat.source(id))
-            out += "; " + md(s->title) + ", " + s->asOf;
+        if (const auto* s = ctx.cat.source(id)) {
+            out += std::string(firstSource ? "" : "; ") + md(s->title) + ", " + s->asOf;
+            firstSource = false;
+        }
     }
     out += "). Spot prices float; negotiated discounts are not included.\n\n";
 }

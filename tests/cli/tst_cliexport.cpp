@@ -49,6 +49,9 @@ private Q_SLOTS:
         QTest::newRow("bad target") << QStringList{QStringLiteral("export"), example("platform-eks.yaml"), QStringLiteral("--out"),
                                                    QStringLiteral("x"), QStringLiteral("--target"), QStringLiteral("aks")}
                                     << QStringLiteral("--target must be gke, eks or all, not 'aks'");
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("export"), example("platform-eks.yaml"), QStringLiteral("--out"),
+                                                       QStringLiteral("x"), QStringLiteral("--targets"), QStringLiteral("eks")}
+                                        << QStringLiteral("export does not know the option --targets; did you mean --target?");
         QTest::newRow("missing plan") << QStringList{QStringLiteral("export"), QStringLiteral("/nonexistent/plan.yaml"),
                                                      QStringLiteral("--out"), QStringLiteral("x")}
                                       << QStringLiteral("cannot read /nonexistent/plan.yaml");
