@@ -70,5 +70,6 @@ int runCatalog(const Args& args);
 int runSolve(const Args& args);
 int runExplain(const Args& args);
 int runTpu(const Args& args);
+int runExport(const Args& args);
 
 } // namespace cw::cli
