@@ -4,7 +4,7 @@
 #include "document/plandocument.h"
 #include "io/summary.h"
 #include "model/quantity.h"
-#include "plantreemodel.h"
+#include "panels/plantreemodel.h"
 
 #include <QAction>
 #include <QApplication>

@@ -139,7 +139,7 @@ public:
             m_ctx.error("CW005", n, {"nodePools[]", "a mapping, not " + describeNode(n)});
             return p;
         }
-        readName(r, p.name, "node pool", 40, true);
+        readName(r, p.name, "node pool", PlanLimits::kMaxPoolNameLength, true);
         const bool hasOne = r.has("machineType");
         const bool hasMany = r.has("machineTypes");
         if (hasOne && hasMany) {
@@ -181,7 +181,8 @@ public:
                     && std::find(strategies.begin(), strategies.end(), g.strategy) == strategies.end())
                     m_ctx.diags->add("CW008", m_ctx.location(sr.pos("strategy")),
                                      {"gpuSharing.strategy", g.strategy, joinNames(strategies, " | ")});
-                sr.integer("maxClientsPerGpu", g.maxClientsPerGpu, 2, 48, true);
+                sr.integer("maxClientsPerGpu", g.maxClientsPerGpu, PlanLimits::kMinSharedClientsPerGpu,
+                           PlanLimits::kMaxSharedClientsPerGpu, true);
                 sr.finish();
                 p.gpuSharing = g;
             } else {
@@ -194,11 +195,11 @@ public:
                 m_ctx.diags->add("CW008", m_ctx.location(r.pos("gpuDriverVersion")),
                                  {"gpuDriverVersion", p.gpuDriverVersion, joinNames(versions, " | ")});
         }
-        r.optionalInt("maxPodsPerNode", p.maxPodsPerNode, 1, 1000);
+        r.optionalInt("maxPodsPerNode", p.maxPodsPerNode, 1, PlanLimits::kMaxPodsPerNode);
         r.stringList("zones", p.zones);
         r.boolean("autoRepair", p.autoRepair);
         int64_t disk = 0;
-        if (r.integer64("diskSizeGiB", disk, 10, 65536))
+        if (r.integer64("diskSizeGiB", disk, PlanLimits::kMinDiskGiB, PlanLimits::kMaxDiskGiB))
             p.diskSizeGiB = disk;
         r.boolean("efa", p.efa);
         r.finish();
@@ -234,7 +235,7 @@ public:
             m_ctx.error("CW005", n, {"clusters[]", "a mapping, not " + describeNode(n)});
             return c;
         }
-        readName(r, c.name, "cluster", 40, true);
+        readName(r, c.name, "cluster", PlanLimits::kMaxClusterNameLength, true);
         r.enumeration("provider", c.provider, true);
         r.enumeration("mode", c.mode);
         r.nonEmptyString("location", c.location, true);
@@ -306,7 +307,7 @@ public:
             if (tr.isMap()) {
                 tr.nonEmptyString("type", tpu.type, true);
                 tr.nonEmptyString("topology", tpu.topology, true);
-                tr.integer("slices", tpu.slices, 1, 1024);
+                tr.integer("slices", tpu.slices, 1, PlanLimits::kMaxTpuSlices);
                 tr.finish();
                 res.tpu = tpu;
             } else {
@@ -351,7 +352,7 @@ public:
             m_ctx.error("CW005", n, {"workloads[]", "a mapping, not " + describeNode(n)});
             return w;
         }
-        readName(r, w.name, "workload", 63, false);
+        readName(r, w.name, "workload", PlanLimits::kMaxWorkloadNameLength, false);
         r.nonEmptyString("cluster", w.cluster, true);
         r.enumeration("kind", w.kind, true);
         r.integer("replicas", w.replicas, 1, PlanLimits::kMaxReplicas);
@@ -370,8 +371,8 @@ public:
             MapReader dr(m_ctx, d, "data", "data.", &w.origin);
             if (dr.isMap()) {
                 dr.nonEmptyString("source", ds.source, true);
-                dr.integer64("sizeGiB", ds.sizeGiB, 0, 1LL << 30);
-                dr.integer64("files", ds.files, 0, 1'000'000'000'000LL);
+                dr.integer64("sizeGiB", ds.sizeGiB, 0, PlanLimits::kMaxDataSizeGiB);
+                dr.integer64("files", ds.files, 0, PlanLimits::kMaxDataFiles);
                 dr.finish();
                 w.data = ds;
             } else {
@@ -400,20 +401,20 @@ public:
             } else {
                 for (const auto& item : hp) {
                     auto v = item.IsScalar() ? parseInteger(item.Scalar()) : std::nullopt;
-                    if (!v || *v < 1 || *v > 65535)
+                    if (!v || *v < 1 || *v > PlanLimits::kMaxPort)
                         m_ctx.error("CW009", item, {"hostPorts[]", describeNode(item), "1..65535"});
                     else
                         w.hostPorts.push_back(int(*v));
                 }
             }
         }
-        r.integer("maxPerNode", w.maxPerNode, 0, 1000);
+        r.integer("maxPerNode", w.maxPerNode, 0, PlanLimits::kMaxPerNode);
         readLabels(r, "nodeSelector", w.nodeSelector);
         r.sequence("tolerations", [&](const YAML::Node& t, size_t i) {
             w.tolerations.push_back(readToleration(t, "tolerations[" + std::to_string(i) + "]"));
         });
-        r.integer("port", w.port, 1, 65535);
-        r.optionalInt("maxRunHours", w.maxRunHours, 1, 168);
+        r.integer("port", w.port, 1, PlanLimits::kMaxPort);
+        r.optionalInt("maxRunHours", w.maxRunHours, 1, PlanLimits::kMaxRunHours);
         readLabels(r, "labels", w.labels);
         r.finish();
         if (w.gang && w.kind == WorkloadKind::Inference) {
