@@ -29,7 +29,8 @@ struct PlanLimits {
     static constexpr int kMaxHoursPerMonth = 744;
     // Names: GKE cluster and node-pool names are at most 40 characters and start with a
     // letter; workloads, namespaces and DaemonSets are RFC 1123 labels of at most 63.
-    static constexpr size_t kMaxClusterNameLength = 40;
+    static constexpr size_t kMaxClusterNameLength = 40;     // GKE
+    static constexpr size_t kMaxEksClusterNameLength = 100;
     static constexpr size_t kMaxPoolNameLength = 40;
     static constexpr size_t kMaxWorkloadNameLength = 63;
     static constexpr int kMaxPerNode = 1000;
