@@ -187,7 +187,7 @@ public:
             GpuSharing g;
             MapReader sr(m_ctx, s, "gpuSharing", "gpuSharing.", &p.origin);
             if (sr.isMap()) {
-                static const std::vector<std::string> strategies = {"time-sharing", "mps"};
+                const std::vector<std::string>& strategies = gpuSharingStrategies();
                 if (sr.string("strategy", g.strategy, true)
                     && std::find(strategies.begin(), strategies.end(), g.strategy) == strategies.end())
                     m_ctx.diags->add("CW008", m_ctx.location(sr.pos("strategy")),
@@ -201,7 +201,7 @@ public:
             }
         }
         if (r.string("gpuDriverVersion", p.gpuDriverVersion)) {
-            static const std::vector<std::string> versions = {"default", "latest", "disabled"};
+            const std::vector<std::string>& versions = gpuDriverVersions();
             if (std::find(versions.begin(), versions.end(), p.gpuDriverVersion) == versions.end())
                 m_ctx.diags->add("CW008", m_ctx.location(r.pos("gpuDriverVersion")),
                                  {"gpuDriverVersion", p.gpuDriverVersion, joinNames(versions, " | ")});
@@ -230,9 +230,9 @@ public:
             m_ctx.error("CW005", n, {"daemonSets[]", "a mapping, not " + describeNode(n)});
             return d;
         }
-        readName(r, d.name, "DaemonSet", 63, false);
-        r.cpu("cpu", d.cpuMilli, 1'000'000);
-        r.bytes("memory", d.memoryBytes, 1LL << 40);
+        readName(r, d.name, "DaemonSet", PlanLimits::kMaxWorkloadNameLength, false);
+        r.cpu("cpu", d.cpuMilli, PlanLimits::kMaxDaemonSetCpuMilli);
+        r.bytes("memory", d.memoryBytes, PlanLimits::kMaxDaemonSetMemory);
         r.enumeration("nodes", d.nodes);
         r.finish();
         return d;
@@ -261,7 +261,7 @@ public:
         r.nonEmptyString("location", c.location, true);
         r.string("kubernetesVersion", c.kubernetesVersion);
         if (r.string("releaseChannel", c.releaseChannel)) {
-            static const std::vector<std::string> channels = {"rapid", "regular", "stable", "extended", "none"};
+            const std::vector<std::string>& channels = releaseChannels();
             if (std::find(channels.begin(), channels.end(), c.releaseChannel) == channels.end())
                 m_ctx.diags->add("CW008", m_ctx.location(r.pos("releaseChannel")),
                                  {"releaseChannel", c.releaseChannel, joinNames(channels, " | ")});
@@ -568,6 +568,24 @@ private:
 };
 
 } // namespace
+
+const std::vector<std::string>& releaseChannels()
+{
+    static const std::vector<std::string> channels = {"rapid", "regular", "stable", "extended", "none"};
+    return channels;
+}
+
+const std::vector<std::string>& gpuSharingStrategies()
+{
+    static const std::vector<std::string> strategies = {"time-sharing", "mps"};
+    return strategies;
+}
+
+const std::vector<std::string>& gpuDriverVersions()
+{
+    static const std::vector<std::string> versions = {"default", "latest", "disabled"};
+    return versions;
+}
 
 ApiVersionStatus classifyApiVersion(const std::string& apiVersion)
 {

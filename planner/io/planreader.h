@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cw::io {
 
@@ -44,7 +45,14 @@ struct PlanLimits {
     static constexpr int kMaxPort = 65535;
     static constexpr int64_t kMaxDataSizeGiB = 1LL << 30;
     static constexpr int64_t kMaxDataFiles = 1'000'000'000'000LL;
+    static constexpr int64_t kMaxDaemonSetCpuMilli = 1'000'000;      // 1,000 vCPU
+    static constexpr int64_t kMaxDaemonSetMemory = 1LL << 40;        // 1 TiB
 };
+
+// The values the reader accepts for the fields that take one of a few words.
+const std::vector<std::string>& releaseChannels();      // cluster releaseChannel
+const std::vector<std::string>& gpuSharingStrategies(); // pool gpuSharing.strategy
+const std::vector<std::string>& gpuDriverVersions();    // pool gpuDriverVersion
 
 PlanReadResult readPlanText(std::string_view text, const std::string& fileName);
 PlanReadResult readPlanFile(const std::string& path);

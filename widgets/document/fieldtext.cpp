@@ -298,6 +298,61 @@ std::optional<std::map<std::string, int64_t>> parseExtended(const QString& text,
     return out;
 }
 
+QString formatDaemonSets(const std::vector<DaemonSet>& daemonSets)
+{
+    QStringList parts;
+    for (const auto& d : daemonSets) {
+        QString text = q(d.name) + QLatin1Char('=') + q(formatCpuMilli(d.cpuMilli)) + QLatin1Char('/') + q(formatBytes(d.memoryBytes));
+        if (d.nodes != DaemonSetNodes::All)
+            text += QLatin1Char('@') + QLatin1String(toString(d.nodes));
+        parts << text;
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
+std::optional<std::vector<DaemonSet>> parseDaemonSets(const QString& text, QString* error)
+{
+    std::vector<DaemonSet> out;
+    for (const QString& item : splitItems(text, QLatin1Char(';'))) {
+        DaemonSet d;
+        const qsizetype eq = item.indexOf(QLatin1Char('='));
+        const qsizetype slash = item.indexOf(QLatin1Char('/'), eq);
+        if (eq < 0 || slash < 0) {
+            setError(error, tr2(QT_TRANSLATE_NOOP("FieldText", "'%1' is not name=cpu/memory[@nodes]")).arg(item));
+            return std::nullopt;
+        }
+        d.name = s(item.left(eq).trimmed());
+        if (const QString p = nameProblem(q(d.name), io::PlanLimits::kMaxWorkloadNameLength, false); !p.isEmpty()) {
+            setError(error, p);
+            return std::nullopt;
+        }
+        QString rest = item.mid(slash + 1).trimmed();
+        if (const qsizetype at = rest.indexOf(QLatin1Char('@')); at >= 0) {
+            const auto nodes = enumFromString<DaemonSetNodes>(s(rest.mid(at + 1).trimmed()));
+            if (!nodes) {
+                QStringList names;
+                for (const auto& n : enumNames<DaemonSetNodes>())
+                    names << q(n);
+                setError(error, tr2(QT_TRANSLATE_NOOP("FieldText", "'%1' is not one of %2"))
+                                    .arg(rest.mid(at + 1).trimmed(), names.join(QStringLiteral(", "))));
+                return std::nullopt;
+            }
+            d.nodes = *nodes;
+            rest = rest.left(at);
+        }
+        const auto cpu = parseCpu(item.mid(eq + 1, slash - eq - 1), io::PlanLimits::kMaxDaemonSetCpuMilli, error);
+        if (!cpu)
+            return std::nullopt;
+        const auto memory = parseBytes(rest, io::PlanLimits::kMaxDaemonSetMemory, error);
+        if (!memory)
+            return std::nullopt;
+        d.cpuMilli = *cpu;
+        d.memoryBytes = *memory;
+        out.push_back(d);
+    }
+    return out;
+}
+
 std::optional<int64_t> parseCpu(const QString& text, int64_t maxMilli, QString* error)
 {
     QuantityError qe;

@@ -46,6 +46,10 @@ std::optional<std::vector<model::HostPathMount>> parseHostPaths(const QString& t
 QString formatExtended(const std::map<std::string, int64_t>& extended);
 std::optional<std::map<std::string, int64_t>> parseExtended(const QString& text, QString* error);
 
+// "dcgm-exporter=100m/128Mi@gpu; fluent-bit=100m/200Mi" (every node when no @nodes)
+QString formatDaemonSets(const std::vector<model::DaemonSet>& daemonSets);
+std::optional<std::vector<model::DaemonSet>> parseDaemonSets(const QString& text, QString* error);
+
 // Kubernetes quantities within the plan reader's limits.
 std::optional<int64_t> parseCpu(const QString& text, int64_t maxMilli, QString* error);
 std::optional<int64_t> parseBytes(const QString& text, int64_t maxBytes, QString* error);
