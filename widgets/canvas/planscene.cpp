@@ -68,7 +68,7 @@ PlanScene::PlanScene(document::PlanDocument* document, std::string cluster, QObj
     connect(m_rebuildTimer, &QTimer::timeout, this, &PlanScene::rebuild);
     connect(m_document, &document::PlanDocument::planChanged, this, &PlanScene::scheduleRebuild);
     connect(m_document, &document::PlanDocument::solutionChanged, this, &PlanScene::scheduleRebuild);
-    m_theme = CanvasTheme::fromPalette(QApplication::palette());
+    m_theme = CanvasTheme::fromPalette(palette());
     setBackgroundBrush(m_theme.background);
     rebuild();
 }
@@ -82,8 +82,8 @@ void PlanScene::scheduleRebuild()
 
 void PlanScene::updateTheme()
 {
-    m_theme = CanvasTheme::fromPalette(QApplication::palette());
-    m_palette = WorkloadPalette(m_document->plan(), QApplication::palette());
+    m_theme = CanvasTheme::fromPalette(palette());
+    m_palette = WorkloadPalette(m_document->plan(), palette());
     setBackgroundBrush(m_theme.background);
     update();
 }
@@ -106,7 +106,7 @@ void PlanScene::rebuild()
     m_rebuildTimer->stop();
     m_solution = m_document->solution();
     m_view = buildClusterView(m_document->plan(), m_document->catalog(), m_solution.get(), m_cluster);
-    m_palette = WorkloadPalette(m_document->plan(), QApplication::palette());
+    m_palette = WorkloadPalette(m_document->plan(), palette());
     layoutItems();
     if (m_current.isValid() && m_current.kind != ObjectRef::Kind::Cluster && !m_current.existsIn(m_document->plan()))
         setCurrent(ObjectRef::clusterRef(m_cluster));

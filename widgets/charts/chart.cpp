@@ -151,8 +151,7 @@ QString Chart::summary() const
 
 void Chart::applyTheme()
 {
-    const QPalette pal = QApplication::palette();
-    const CanvasTheme theme = CanvasTheme::fromPalette(pal);
+    const CanvasTheme theme = CanvasTheme::fromPalette(palette());
     m_plot->setBackground(theme.frame);
     for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis}) {
         axis->setBasePen(QPen(theme.frameBorder));
@@ -183,7 +182,7 @@ void Chart::changeEvent(QEvent* event)
 
 void Chart::rebuild()
 {
-    const CanvasTheme theme = CanvasTheme::fromPalette(QApplication::palette());
+    const CanvasTheme theme = CanvasTheme::fromPalette(palette());
     m_plot->clearPlottables();
     m_plot->clearItems();
     auto* titleElement = qobject_cast<QCPTextElement*>(m_plot->plotLayout()->element(0, 0));

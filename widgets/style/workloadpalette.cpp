@@ -56,10 +56,14 @@ QColor WorkloadPalette::colorAt(int index, bool dark)
     return QColor::fromRgba(dark ? kDark[i] : kLight[i]);
 }
 
+WorkloadPalette::WorkloadPalette(const model::Plan& plan)
+    : WorkloadPalette(plan, QGuiApplication::palette())
+{
+}
+
 WorkloadPalette::WorkloadPalette(const model::Plan& plan, const QPalette& palette)
 {
-    const QPalette pal = palette.resolveMask() == 0 && QGuiApplication::instance() ? QGuiApplication::palette() : palette;
-    m_dark = isDark(pal);
+    m_dark = isDark(palette);
     std::unordered_map<std::string, std::set<int>> takenPerCluster;
     for (const auto& w : plan.workloads) {
         std::set<int>& taken = takenPerCluster[w.cluster];
@@ -87,6 +91,11 @@ QColor WorkloadPalette::textColor(const std::string& workload) const
     auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
     const double l = 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
     return l > 0.4 ? QColor(0x1b, 0x1b, 0x1b) : QColor(Qt::white);
+}
+
+QColor workloadColor(const model::Plan& plan, const std::string& workload)
+{
+    return WorkloadPalette(plan).color(workload);
 }
 
 QColor workloadColor(const model::Plan& plan, const std::string& workload, const QPalette& palette)

@@ -22,7 +22,9 @@ class WorkloadPalette
 {
 public:
     WorkloadPalette() = default;
-    explicit WorkloadPalette(const model::Plan& plan, const QPalette& palette = {});
+    // Tones for the application's palette, or for the given one.
+    explicit WorkloadPalette(const model::Plan& plan);
+    WorkloadPalette(const model::Plan& plan, const QPalette& palette);
 
     QColor color(const std::string& workload) const;
     // Text that reads on color(workload).
@@ -39,6 +41,7 @@ private:
 };
 
 // One workload's colour in a plan: WorkloadPalette(plan, palette).color(workload).
-QColor workloadColor(const model::Plan& plan, const std::string& workload, const QPalette& palette = {});
+QColor workloadColor(const model::Plan& plan, const std::string& workload);
+QColor workloadColor(const model::Plan& plan, const std::string& workload, const QPalette& palette);
 
 } // namespace cw::widgets
