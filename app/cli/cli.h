@@ -67,5 +67,7 @@ const std::vector<Command>& commands();
 // Command entry points.
 int runCheck(const Args& args);
 int runCatalog(const Args& args);
+int runSolve(const Args& args);
+int runExplain(const Args& args);
 
 } // namespace cw::cli
