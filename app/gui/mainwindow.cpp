@@ -31,6 +31,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -413,6 +414,7 @@ void MainWindow::createStatusBar()
 {
     for (QLabel* l : {m_solveLabel, m_costLabel, m_gapLabel, m_priceLabel}) {
         l->setContentsMargins(8, 0, 8, 0);
+        l->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Preferred);
         statusBar()->addPermanentWidget(l);
     }
     QFont bold = m_costLabel->font();
@@ -627,12 +629,16 @@ QImage MainWindow::screenshot(const QString& name, qreal dpr)
         resizeDocks({dock}, {vertical ? height() * 45 / 100 : width() * 40 / 100}, vertical ? Qt::Vertical : Qt::Horizontal);
     }
     // Let the solver finish (off the UI thread) and every view catch up, then grab.
-    for (int i = 0; i < 600 && m_document && (m_document->isSolving()); ++i) {
+    QElapsedTimer clock;
+    clock.start();
+    while (m_document && m_document->isSolvePending() && clock.elapsed() < 120'000) {
         QApplication::processEvents(QEventLoop::AllEvents, 50);
-        QThread::msleep(5);
+        QThread::msleep(2);
     }
-    QApplication::processEvents();
-    QApplication::processEvents();
+    for (int i = 0; i < 5; ++i) {
+        QApplication::processEvents();
+        QThread::msleep(2);
+    }
     return grab().toImage();
 }
 
@@ -704,8 +710,6 @@ void MainWindow::updateStatus()
     const auto solution = m_document->solution();
     if (m_document->isSolving())
         m_solveLabel->setText(tr("Solving…"));
-    else if (!document::SolveTracker::hasSolver())
-        m_solveLabel->setText(tr("No solver in this build"));
     else if (solution)
         m_solveLabel->setText(tr("Solved in %1").arg(format::duration(solution->solveMillis)));
     else
@@ -720,6 +724,8 @@ void MainWindow::updateStatus()
     m_costLabel->setToolTip(tr("%1 for the nodes of the Standard and EKS clusters").arg(format::moneyPerHour(b.hourly)));
     if (b.optimal)
         m_gapLabel->setText(tr("optimal"));
+    else if (b.lowerBoundHourly > 0 && b.gap < 0.0005)
+        m_gapLabel->setText(tr("at the lower bound"));
     else if (b.lowerBoundHourly > 0)
         m_gapLabel->setText(tr("≤ %1 above the lower bound").arg(format::percent(b.gap, 1)));
     else
@@ -883,7 +889,8 @@ bool MainWindow::openExample(const QString& name)
         QMessageBox::critical(this, tr("Cannot open example"), tr("The example %1 does not read.").arg(name));
         return false;
     }
-    r.plan->sourceFile.clear();
+    // Untitled, but its diagnostics still point into the example's text.
+    r.plan->sourceFile = name.toStdString();
     setDocument(PlanDocument::fromPlan(std::move(*r.plan), m_catalog));
     return true;
 }

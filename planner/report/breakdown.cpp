@@ -21,8 +21,11 @@ Breakdown breakdown(const model::Plan& plan, const solve::Solution& solution)
     std::map<std::string, CostItem> workloads;
     bool allOptimal = !solution.clusters.empty();
     for (const solve::ClusterSolution& cs : solution.clusters) {
-        // The solver's own ratio of monthly to hourly cost: the hours it priced nodes with.
+        // Stranded capacity is given per hour: priced with the hours the cluster's nodes run
+        // on average (the solver's monthly ÷ hourly cost).
         const double hours = cs.hourlyCost > 0 ? cs.monthlyCost / cs.hourlyCost : double(plan.hoursPerMonth);
+        // A node runs as many hours a month as its longest-running Pod (the solver's rule).
+        auto nodeHours = [&](const solve::Node& n) { return n.hoursPerMonth > 0 ? double(n.hoursPerMonth) : hours; };
         b.hourly += cs.hourlyCost;
         b.monthly += cs.monthlyCost;
         b.lowerBoundHourly += cs.lowerBoundHourlyCost;
@@ -36,15 +39,20 @@ Breakdown breakdown(const model::Plan& plan, const solve::Solution& solution)
         b.waste.pins += cs.stranded.pins * hours;
 
         // Pools, in the plan's order.
-        std::map<std::string, double> poolHourly;
+        std::map<std::string, std::pair<double, double>> poolCost; // hourly, monthly
         for (const solve::Node& n : cs.nodes) {
-            if (n.group >= 0 && size_t(n.group) < cs.groups.size())
-                poolHourly[cs.groups[size_t(n.group)].pool] += cs.groups[size_t(n.group)].hourlyPricePerNode;
+            if (n.group < 0 || size_t(n.group) >= cs.groups.size())
+                continue;
+            const double price = cs.groups[size_t(n.group)].hourlyPricePerNode;
+            auto& c = poolCost[cs.groups[size_t(n.group)].pool];
+            c.first += price;
+            c.second += price * nodeHours(n);
         }
         if (const model::Cluster* c = plan.cluster(cs.cluster)) {
             for (const auto& p : c->nodePools) {
-                const double h = poolHourly.count(p.name) ? poolHourly[p.name] : 0.0;
-                b.pools.push_back({cs.cluster, p.name, h, h * hours});
+                const auto it = poolCost.find(p.name);
+                b.pools.push_back({cs.cluster, p.name, it == poolCost.end() ? 0.0 : it->second.first,
+                                   it == poolCost.end() ? 0.0 : it->second.second});
             }
         }
 
@@ -81,10 +89,11 @@ Breakdown breakdown(const model::Plan& plan, const solve::Solution& solution)
                 auto it = workloads.try_emplace(name, CostItem{cs.cluster, name, 0, 0}).first;
                 const double h = g.hourlyPricePerNode * s * scale;
                 it->second.hourly += h;
-                it->second.monthly += h * hours;
-                used += s * scale;
+                // A workload pays for the hours it runs; the rest of the node's hours are unused.
+                it->second.monthly += h * std::min(nodeHours(node), double(plan.hoursPerMonthOf(*plan.workload(name))));
+                used += s * scale * std::min(nodeHours(node), double(plan.hoursPerMonthOf(*plan.workload(name))));
             }
-            b.unusedMonthly += g.hourlyPricePerNode * std::max(0.0, 1.0 - used) * hours;
+            b.unusedMonthly += std::max(0.0, g.hourlyPricePerNode * nodeHours(node) - g.hourlyPricePerNode * used);
         }
     }
     // Workloads in the plan's order.

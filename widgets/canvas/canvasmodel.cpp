@@ -127,6 +127,7 @@ ClusterView buildClusterView(const model::Plan& plan, const catalog::Catalog& ca
         nv.slice = node.slice;
         nv.tpuWorkerId = node.tpuWorkerId;
         nv.forMinNodes = node.forMinNodes;
+        nv.hoursPerMonth = node.hoursPerMonth > 0 ? node.hoursPerMonth : plan.hoursPerMonth;
         if (const catalog::MachineType* m = catalog.machineType(cluster->provider, g.machineType); m && m->gpu)
             nv.physicalGpus = m->gpu->count;
         if (nv.physicalGpus > 0 && !g.migPartition.empty())
@@ -152,6 +153,7 @@ ClusterView buildClusterView(const model::Plan& plan, const catalog::Catalog& ca
             continue;
         PoolView& pv = view.pools[it->second];
         pv.hourlyCost += nv.hourlyPrice;
+        pv.monthlyCost += nv.hourlyPrice * nv.hoursPerMonth;
         pv.nodes.push_back(std::move(nv));
     }
     // Stable order: machine type, then index, so a re-solve keeps every card in place.
@@ -161,7 +163,7 @@ ClusterView buildClusterView(const model::Plan& plan, const catalog::Catalog& ca
         });
     }
     for (const auto& u : cs->unplaced)
-        view.unplaced.push_back({u.workload, u.replica, u.reason, u.code});
+        view.unplaced.push_back({u.workload, u.replica, u.reason, u.code, u.args});
     return view;
 }
 

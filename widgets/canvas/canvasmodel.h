@@ -47,6 +47,7 @@ struct NodeView {
     int slice = -1;
     int tpuWorkerId = -1;
     bool forMinNodes = false;
+    int hoursPerMonth = 0;      // the hours the node runs (its longest-running Pod)
     std::vector<PodView> pods;
 
     // The workload with the largest share of this node (for the zoomed-out view).
@@ -57,14 +58,16 @@ struct PoolView {
     model::NodePool pool;       // a copy of the plan's pool
     std::vector<NodeView> nodes;
     double hourlyCost = 0;      // its nodes, per hour
+    double monthlyCost = 0;     // its nodes, each for the hours it runs
     std::vector<std::string> pinned; // workloads pinned to the pool
 };
 
 struct UnplacedView {
     std::string workload;
     int replica = 0;
-    std::string reason;
-    std::string code;
+    std::string reason;              // English
+    std::string code;                // the message's code and arguments, for translation
+    std::vector<std::string> args;
 };
 
 struct ClusterView {

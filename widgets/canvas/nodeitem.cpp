@@ -333,7 +333,7 @@ void NodeItem::paintAccelerators(QPainter* painter, const QRectF& rect)
     const qreal avail = rect.width() - 30;
     painter->setRenderHint(QPainter::Antialiasing, false);
     if (tpu) {
-        const qreal size = std::min<qreal>(rect.height(), (avail - (slots - 1) * 3) / std::max(1, slots));
+        const qreal size = std::min<qreal>(rect.height() - 4, (avail - (slots - 1) * 3) / std::max(1, slots));
         for (int i = 0; i < slots; ++i) {
             const QRectF chip(left + i * (size + 3), rect.top() + (rect.height() - size) / 2, size, size);
             painter->setPen(QPen(t.cardBorder, 0));
@@ -346,8 +346,10 @@ void NodeItem::paintAccelerators(QPainter* painter, const QRectF& rect)
             painter->setFont(smallFont(9));
             painter->setPen(t.mutedText);
             const qreal textLeft = left + slots * (size + 3) + 4;
-            painter->drawText(QRectF(textLeft, rect.top(), rect.right() - textLeft, rect.height()), Qt::AlignRight | Qt::AlignVCenter,
-                              translated(QT_TRANSLATE_NOOP("NodeItem", "slice %1 · worker %2")).arg(m_node.slice).arg(m_node.tpuWorkerId));
+            const QRectF textRect(textLeft, rect.top(), rect.right() - textLeft, rect.height());
+            const QString text = translated(QT_TRANSLATE_NOOP("NodeItem", "slice %1 · worker %2")).arg(m_node.slice).arg(m_node.tpuWorkerId);
+            painter->drawText(textRect, Qt::AlignRight | Qt::AlignVCenter,
+                              painter->fontMetrics().elidedText(text, Qt::ElideLeft, int(textRect.width())));
         }
     } else {
         const int gpus = std::max(1, m_node.physicalGpus);

@@ -7,6 +7,7 @@
 #include "document/templatelibrary.h"
 #include "document/workloadcommands.h"
 #include "nodeitem.h"
+#include "panels/diagnosticsmodel.h"
 #include "poolitem.h"
 #include "style/format.h"
 
@@ -33,8 +34,18 @@ constexpr qreal kMargin = 24;
 constexpr qreal kPoolGap = 20;
 constexpr qreal kPad = 14;
 constexpr qreal kCardGap = 10;
-constexpr int kColumns = 6;
+constexpr int kColumns = 4;
 constexpr qreal kEmptyBody = 64;
+
+// The first failing check of a feasibility answer, in the user's language.
+QString refusalText(const solve::Feasibility& f)
+{
+    for (const auto& c : f.checks) {
+        if (!c.ok)
+            return DiagnosticsModel::translatedMessage(c.code, c.args, c.detail.empty() ? c.constraint : c.detail);
+    }
+    return {};
+}
 
 qreal minFrameWidth()
 {
@@ -120,8 +131,6 @@ void PlanScene::layoutItems()
     qreal y = kMargin;
     const qreal x = kMargin;
     qreal maxWidth = minFrameWidth();
-    const double monthlyFactor = m_view.hourlyCost > 0 ? m_view.monthlyCost / m_view.hourlyCost
-                                                       : double(m_document->plan().hoursPerMonth);
 
     auto podList = [&](PodListItem*& item, PodListItem::Kind kind, bool wanted) {
         if (!wanted) {
@@ -164,7 +173,7 @@ void PlanScene::layoutItems()
             pool = new PoolItem;
             addItem(pool);
         }
-        pool->setPool(pv, QSizeF(width, height), m_view.solved, monthlyFactor);
+        pool->setPool(pv, QSizeF(width, height), m_view.solved);
         pool->setPos(x, y);
         pools[pv.pool.name] = pool;
 
@@ -229,7 +238,11 @@ solve::Feasibility PlanScene::feasibility(const DragPayload& payload, const std:
     solve::Feasibility f;
     auto refuse = [&](const QString& why) {
         f.fits = false;
-        f.checks.push_back({"drop", false, why.toStdString()});
+        solve::FeasibilityCheck check;
+        check.constraint = "drop";
+        check.ok = false;
+        check.detail = why.toStdString();
+        f.checks.push_back(check);
     };
     const model::Plan& plan = m_document->plan();
     if (payload.kind == DragPayload::Kind::Workload) {
@@ -275,7 +288,7 @@ bool PlanScene::dropPayload(const QMimeData& mime, QPointF scenePos, QString* re
     const std::string pool = target->name();
     const solve::Feasibility f = feasibility(payload, pool);
     if (!f.fits)
-        return refuse(q(document::refusalReason(f)));
+        return refuse(refusalText(f));
 
     const model::Plan& plan = m_document->plan();
     if (payload.kind == DragPayload::Kind::Workload) {
@@ -326,7 +339,7 @@ void PlanScene::dragMoveEvent(QGraphicsSceneDragDropEvent* event)
     }
     m_dropTarget = pool;
     const solve::Feasibility f = feasibility(payload, pool->name());
-    const QString reason = q(document::refusalReason(f));
+    const QString reason = refusalText(f);
     pool->setDropState(f.fits ? PoolItem::DropState::Fits : PoolItem::DropState::Refuses, reason);
     Q_EMIT hoverFeedback(f.fits ? translated(QT_TRANSLATE_NOOP("PlanScene", "%1 fits in %2")).arg(q(payload.id), q(pool->name()))
                                 : translated(QT_TRANSLATE_NOOP("PlanScene", "%1 does not fit in %2: %3")).arg(q(payload.id), q(pool->name()), reason));

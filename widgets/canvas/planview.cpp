@@ -3,6 +3,7 @@
 
 #include "planscene.h"
 
+#include <QApplication>
 #include <QKeyEvent>
 #include <QScrollBar>
 #include <QWheelEvent>
@@ -34,6 +35,24 @@ PlanView::PlanView(PlanScene* scene, QWidget* parent)
         ensureCurrentVisible();
         updateAccessibleDescription();
     });
+    // A canvas opens at its top left; when the solution arrives and the canvas grows, it
+    // stays there unless the user has moved.
+    connect(scene, &QGraphicsScene::sceneRectChanged, this, [this] {
+        if (m_userScrolled)
+            return;
+        m_autoScrolling = true;
+        horizontalScrollBar()->setValue(horizontalScrollBar()->minimum());
+        verticalScrollBar()->setValue(verticalScrollBar()->minimum());
+        m_autoScrolling = false;
+    });
+    QMetaObject::invokeMethod(this, [this] { Q_EMIT this->scene()->sceneRectChanged(this->scene()->sceneRect()); }, Qt::QueuedConnection);
+}
+
+void PlanView::scrollContentsBy(int dx, int dy)
+{
+    if (!m_autoScrolling && isVisible() && (dx != 0 || dy != 0) && (QApplication::mouseButtons() || hasFocus()))
+        m_userScrolled = true;
+    QGraphicsView::scrollContentsBy(dx, dy);
 }
 
 PlanScene* PlanView::planScene() const

@@ -39,10 +39,13 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void focusInEvent(QFocusEvent* event) override;
+    void scrollContentsBy(int dx, int dy) override;
 
 private:
     void updateAccessibleDescription();
 
+    bool m_userScrolled = false; // until then, the view stays at the canvas's top left
+    bool m_autoScrolling = false;
     bool m_spaceHeld = false;
     bool m_panning = false;
     QPoint m_panStart;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "poolitem.h"
 
+#include "panels/diagnosticsmodel.h"
 #include "planscene.h"
 #include "style/format.h"
 
@@ -60,18 +61,18 @@ PlanScene* PoolItem::planScene() const
     return static_cast<PlanScene*>(scene());
 }
 
-void PoolItem::setPool(const PoolView& pool, QSizeF size, bool solved, double monthlyFactor)
+void PoolItem::setPool(const PoolView& pool, QSizeF size, bool solved)
 {
     if (size != m_size)
         prepareGeometryChange();
     m_name = pool.pool.name;
     m_view.pool = pool.pool;
     m_view.hourlyCost = pool.hourlyCost;
+    m_view.monthlyCost = pool.monthlyCost;
     m_view.pinned = pool.pinned;
     m_nodeCount = int(pool.nodes.size());
     m_size = size;
     m_solved = solved;
-    m_monthlyFactor = monthlyFactor;
     updateToolTip();
     update();
 }
@@ -117,9 +118,9 @@ QString PoolItem::detailText() const
     if (m_solved) {
         text += QCoreApplication::translate("PoolItem", "%n node(s)", nullptr, m_nodeCount)
             + QStringLiteral(" (") + limits + QStringLiteral(")");
-        text += QStringLiteral("  ·  ") + format::moneyPerHour(m_view.hourlyCost);
-        if (m_monthlyFactor > 0)
-            text += QStringLiteral(" = ") + format::moneyPerMonth(m_view.hourlyCost * m_monthlyFactor);
+        if (m_nodeCount > 0)
+            text += QStringLiteral("  ·  ") + format::moneyPerHour(m_view.hourlyCost) + QStringLiteral("  ·  ")
+                + format::moneyPerMonth(m_view.monthlyCost);
     } else {
         text += translated(QT_TRANSLATE_NOOP("PoolItem", "nodes %1")).arg(limits);
     }
@@ -187,11 +188,13 @@ void PoolItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
 
     if (lod < 0.5) {
         // Zoomed out: the name stays readable on screen.
-        const qreal px = std::min(14.0 / std::max(lod, 0.02), r.height() * 0.5);
-        painter->setFont(font(std::min(px, 40.0 / std::max(lod, 0.02)), true));
+        // Grows as the view shrinks, up to what the header holds.
+        const qreal px = std::min(14.0 / std::max(lod, 0.02), kHeader * 0.62);
+        painter->setFont(font(px, true));
         painter->setPen(t.text);
-        painter->drawText(QRectF(12, 4, r.width() - 24, std::max(kHeader, px * 1.4)), Qt::AlignLeft | Qt::AlignTop,
-                          q(m_name) + QStringLiteral(" (%1)").arg(m_nodeCount));
+        const QRectF title(12, 2, r.width() - 24, kHeader - 4);
+        painter->drawText(title, Qt::AlignLeft | Qt::AlignVCenter,
+                          painter->fontMetrics().elidedText(q(m_name) + QStringLiteral(" (%1)").arg(m_nodeCount), Qt::ElideRight, int(title.width())));
     } else {
         painter->setFont(font(14, true));
         painter->setPen(t.text);
@@ -351,7 +354,7 @@ void PodListItem::hoverMoveEvent(QGraphicsSceneHoverEvent* event)
     if (m_kind == Kind::Unplaced) {
         const auto& u = m_unplaced[size_t(i)];
         setToolTip(QStringLiteral("<b>%1 #%2</b><br>%3 (%4)").arg(q(u.workload).toHtmlEscaped()).arg(u.replica)
-                       .arg(q(u.reason).toHtmlEscaped(), q(u.code)));
+                       .arg(DiagnosticsModel::translatedMessage(u.code, u.args, u.reason).toHtmlEscaped(), q(u.code)));
     } else {
         const auto& p = m_pods[size_t(i)];
         setToolTip(QStringLiteral("<b>%1 #%2</b><br>%3, %4").arg(q(p.workload).toHtmlEscaped()).arg(p.replica)

@@ -20,8 +20,8 @@ public:
 
     PoolItem();
 
-    // The pool's data and frame size; monthlyFactor turns $/h into $/month.
-    void setPool(const PoolView& pool, QSizeF size, bool solved, double monthlyFactor);
+    // The pool's data and frame size.
+    void setPool(const PoolView& pool, QSizeF size, bool solved);
     const std::string& name() const { return m_name; }
     void setDropState(DropState state, const QString& reason = {});
     DropState dropState() const { return m_dropState; }
@@ -44,7 +44,6 @@ private:
     int m_nodeCount = 0;
     QSizeF m_size;
     bool m_solved = false;
-    double m_monthlyFactor = 0;
     DropState m_dropState = DropState::None;
     QString m_dropReason;
 };

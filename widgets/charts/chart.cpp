@@ -26,6 +26,37 @@
 
 namespace cw::widgets {
 
+namespace {
+
+// Value-axis labels in the chart's own format, compact ("$120k", "25%").
+class ValueTicker : public QCPAxisTicker
+{
+public:
+    explicit ValueTicker(std::function<QString(double)> format)
+        : m_format(std::move(format))
+    {
+    }
+
+protected:
+    QString getTickLabel(double tick, const QLocale&, QChar, int) override { return m_format(tick); }
+
+private:
+    std::function<QString(double)> m_format;
+};
+
+QString compactMoney(double v)
+{
+    const QLocale locale;
+    const double a = std::abs(v);
+    if (a >= 1e6)
+        return QStringLiteral("$") + locale.toString(v / 1e6, 'g', 3) + QStringLiteral("M");
+    if (a >= 1e3)
+        return QStringLiteral("$") + locale.toString(v / 1e3, 'g', 3) + QStringLiteral("k");
+    return QStringLiteral("$") + locale.toString(v, 'g', 3);
+}
+
+} // namespace
+
 Chart::Chart(QWidget* parent)
     : QWidget(parent)
     , m_plot(new QCustomPlot(this))
@@ -37,6 +68,11 @@ Chart::Chart(QWidget* parent)
     m_plot->setInteractions({});
     m_plot->plotLayout()->insertRow(0);
     m_plot->plotLayout()->addElement(0, 0, new QCPTextElement(m_plot, QString(), QFont()));
+    // The legend goes in a row of its own under the chart, never over the bars; it is in
+    // the layout only while it is shown (see rebuild()).
+    m_plot->legend->setVisible(false);
+    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
+    m_plot->axisRect()->insetLayout()->simplify();
     m_emptyText = tr("No data yet");
     setFocusPolicy(Qt::NoFocus);
     applyTheme();
@@ -218,17 +254,18 @@ void Chart::rebuild()
     valueAxis->grid()->setVisible(true);
     valueAxis->setRangeReversed(false);
 
-    // Value ticks formatted like the values.
-    QSharedPointer<QCPAxisTicker> valueTicker(new QCPAxisTicker);
-    valueTicker->setTickCount(5);
+    // Value ticks formatted like the values, compact.
+    QSharedPointer<QCPAxisTicker> valueTicker(new ValueTicker([this](double v) {
+        const QLocale locale;
+        switch (m_format) {
+        case ValueFormat::Money: return compactMoney(v);
+        case ValueFormat::Percent: return locale.toString(v * 100, 'f', 0) + QStringLiteral("%");
+        case ValueFormat::Number: return locale.toString(v, 'g', 3);
+        }
+        return QString();
+    }));
+    valueTicker->setTickCount(m_orientation == Orientation::Horizontal ? 3 : 5);
     valueAxis->setTicker(valueTicker);
-    valueAxis->setNumberFormat(QStringLiteral("gb"));
-    if (m_format == ValueFormat::Percent) {
-        QSharedPointer<QCPAxisTickerFixed> fixed(new QCPAxisTickerFixed);
-        fixed->setTickStep(0.25);
-        fixed->setScaleStrategy(QCPAxisTickerFixed::ssNone);
-        valueAxis->setTicker(fixed);
-    }
 
     double maxValue = 0;
     const int n = int(m_categories.size());
@@ -312,10 +349,24 @@ void Chart::rebuild()
     else
         valueAxis->setRange(0, maxValue > 0 ? maxValue * (horizontal ? 1.25 : 1.15) : 1);
 
-    m_plot->legend->setVisible(m_series.size() > 1 && !perCategory);
-    if (m_plot->legend->visible()) {
-        m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    const bool legend = m_series.size() > 1 && !perCategory;
+    QCPLayoutGrid* layout = m_plot->plotLayout();
+    const bool inLayout = layout->rowCount() > 2 && layout->element(2, 0) == m_plot->legend;
+    if (legend && !inLayout) {
+        layout->addElement(2, 0, m_plot->legend);
+        layout->setRowStretchFactor(2, 0.001);
+    } else if (!legend && inLayout) {
+        layout->take(m_plot->legend);
+        layout->simplify();
+    }
+    m_plot->legend->setVisible(legend);
+    if (legend) {
         m_plot->legend->setFont(tickFont);
+        m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+        m_plot->legend->setWrap(4);
+        m_plot->legend->setBorderPen(Qt::NoPen);
+        m_plot->legend->setRowSpacing(0);
+        m_plot->legend->setColumnSpacing(8);
     }
 
     if (n == 0 || isEmpty()) {

@@ -200,6 +200,11 @@ bool PlanDocument::isSolving() const
     return m_tracker->isBusy();
 }
 
+bool PlanDocument::isSolvePending() const
+{
+    return m_solveTimer->isActive() || m_tracker->isBusy();
+}
+
 void PlanDocument::setAutoSolve(bool on)
 {
     m_autoSolve = on;

@@ -68,6 +68,8 @@ public:
     // The latest solution, null before the first solve finishes.
     std::shared_ptr<const solve::Solution> solution() const { return m_solution; }
     bool isSolving() const;
+    // A solve is scheduled or running: a solution newer than solution() is on its way.
+    bool isSolvePending() const;
     SolveTracker* solveTracker() const { return m_tracker; }
     // On by default: every change schedules a solve.
     void setAutoSolve(bool on);

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "solvetracker.h"
 
-#ifdef CW_HAVE_SOLVER
 #include "solve/solver.h"
-#endif
 
 #include <QMetaObject>
 
@@ -36,22 +34,9 @@ SolveTracker::~SolveTracker()
 
 SolveTracker::SolveFunction SolveTracker::defaultSolveFunction()
 {
-#ifdef CW_HAVE_SOLVER
     return [](const model::Plan& plan, const catalog::Catalog& cat, const solve::SolveOptions& options) {
         return solve::solve(plan, cat, options);
     };
-#else
-    return {};
-#endif
-}
-
-bool SolveTracker::hasSolver()
-{
-#ifdef CW_HAVE_SOLVER
-    return true;
-#else
-    return false;
-#endif
 }
 
 void SolveTracker::setSolveFunction(SolveFunction function)

@@ -30,7 +30,6 @@ public:
     // The planner's solve() unless replaced (tests replace it to control timing).
     void setSolveFunction(SolveFunction function);
     static SolveFunction defaultSolveFunction();
-    static bool hasSolver(); // false when this build has no solver linked
 
     // Starts solving plan; previous (may be null) is handed to the solver so that placements
     // that still fit are kept. Returns the request's generation.

@@ -8,6 +8,7 @@
 #include <QComboBox>
 #include <QCompleter>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
@@ -166,19 +167,36 @@ void FormBuilder::addInt(const QString& label, const QString& path, int min, int
 void FormBuilder::addBool(const QString& label, const QString& path, std::function<bool()> get,
                           std::function<void(bool)> commit, const QString& help)
 {
-    auto* box = new QCheckBox(help);
+    // The help wraps beside the box instead of widening the form.
+    auto* row = new QWidget;
+    auto* h = new QHBoxLayout(row);
+    h->setContentsMargins(0, 0, 0, 0);
+    auto* box = new QCheckBox;
     box->setAccessibleName(label);
+    box->setAccessibleDescription(help);
+    h->addWidget(box, 0, Qt::AlignTop);
+    if (!help.isEmpty()) {
+        auto* text = new QLabel(help);
+        text->setWordWrap(true);
+        text->setBuddy(box);
+        QPalette pal = text->palette();
+        pal.setColor(QPalette::WindowText, pal.color(QPalette::PlaceholderText));
+        text->setPalette(pal);
+        h->addWidget(text, 1);
+    } else {
+        h->addStretch(1);
+    }
     QLabel* error = nullptr;
-    m_layout->addRow(label, wrap(box, &error));
-    Row row{box, error, {}};
-    row.refresh = [box, get] {
+    m_layout->addRow(label, wrap(row, &error));
+    Row r{box, error, {}};
+    r.refresh = [box, get] {
         const QSignalBlocker blocker(box);
         box->setChecked(get());
     };
     connect(box, &QCheckBox::toggled, this, [commit](bool on) { commit(on); });
-    m_rows.push_back(row);
+    m_rows.push_back(r);
     m_paths[path] = box;
-    row.refresh();
+    r.refresh();
 }
 
 void FormBuilder::addChoice(const QString& label, const QString& path, std::function<std::vector<Choice>()> choices,

@@ -83,6 +83,7 @@ Inspector::Inspector(QWidget* parent)
     m_diagnostics->setVisible(false);
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(m_title);
     layout->addWidget(m_subtitle);
     layout->addWidget(m_diagnostics);

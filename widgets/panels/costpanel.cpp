@@ -51,6 +51,7 @@ CostPanel::CostPanel(QWidget* parent)
     m_utilization->setValueRange(0, 1.1);
     m_waste->setTitle(tr("Stranded capacity, $/month"));
     m_waste->setValueFormat(Chart::ValueFormat::Money);
+    m_waste->setOrientation(Chart::Orientation::Horizontal);
     for (Chart* c : charts())
         c->setEmptyText(tr("Waiting for the solver…"));
     refresh();
@@ -127,8 +128,11 @@ void CostPanel::refresh()
     const QStringList resources = {tr("CPU"), tr("Memory"), tr("GPU"), tr("TPU")};
     std::vector<ChartSeries> util;
     for (size_t i = 0; i < b.utilization.size(); ++i) {
+        const model::Cluster* c = m_document ? m_document->plan().cluster(b.utilization[i].cluster) : nullptr;
+        if (!c || c->mode == model::ClusterMode::Autopilot)
+            continue; // no nodes to fill
         const auto& u = b.utilization[i].utilization;
-        util.push_back({q(b.utilization[i].cluster), {u.cpu, u.memory, u.gpu, u.tpu}, WorkloadPalette::colorAt(int(i) * 3, dark)});
+        util.push_back({q(b.utilization[i].cluster), {u.cpu, u.memory, u.gpu, u.tpu}, WorkloadPalette::colorAt(int(util.size()) * 3, dark)});
     }
     m_utilization->setData(resources, util);
 
@@ -149,6 +153,8 @@ void CostPanel::refresh()
         html += QStringLiteral("<div>%1</div>").arg(tr("%1 over %n node(s)", nullptr, b.nodes).arg(format::moneyPerHour(b.hourly)).toHtmlEscaped());
         if (b.optimal)
             html += QStringLiteral("<div>%1</div>").arg(tr("Proven optimal.").toHtmlEscaped());
+        else if (b.lowerBoundHourly > 0 && b.gap < 0.0005)
+            html += QStringLiteral("<div>%1</div>").arg(tr("At the lower bound (%1).").arg(format::moneyPerHour(b.lowerBoundHourly)).toHtmlEscaped());
         else if (b.lowerBoundHourly > 0)
             html += QStringLiteral("<div>%1</div>").arg(tr("At most %1 above the lower bound (%2).")
                                                             .arg(format::percent(b.gap, 1), format::moneyPerHour(b.lowerBoundHourly)).toHtmlEscaped());

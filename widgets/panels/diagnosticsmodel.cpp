@@ -77,6 +77,17 @@ int DiagnosticsModel::warningCount() const
     return int(std::count_if(m_items.begin(), m_items.end(), [](const auto& d) { return d.severity == diag::Severity::Warning; }));
 }
 
+QString DiagnosticsModel::translatedMessage(const std::string& code, const std::vector<std::string>& args,
+                                           const std::string& fallback)
+{
+    if (code.empty() || diag::messageTemplate(code).empty())
+        return QString::fromStdString(fallback);
+    diag::Diagnostic d;
+    d.code = code;
+    d.args = args;
+    return translatedMessage(d);
+}
+
 QString DiagnosticsModel::translatedMessage(const diag::Diagnostic& d)
 {
     const std::string_view tmpl = diag::messageTemplate(d.code);

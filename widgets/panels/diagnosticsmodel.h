@@ -33,6 +33,10 @@ public:
 
     // A diagnostic's message in the current language.
     static QString translatedMessage(const diag::Diagnostic& d);
+    // A message of the planner's table by code and arguments; fallback (English) when the
+    // code is empty or unknown.
+    static QString translatedMessage(const std::string& code, const std::vector<std::string>& args,
+                                     const std::string& fallback);
     static QString severityText(diag::Severity s);
 
     int rowCount(const QModelIndex& parent = {}) const override;
