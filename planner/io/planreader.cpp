@@ -70,11 +70,16 @@ public:
         if (!r.nonEmptyString("name", out, true))
             return;
         r.setWhat(std::string(what) + " '" + out + "'");
-        const std::string problem = dnsLabelProblem(out, maxLength, startWithLetter);
+        checkName(r, out, maxLength, startWithLetter);
+    }
+
+    void checkName(MapReader& r, const std::string& name, size_t maxLength, bool startWithLetter)
+    {
+        const std::string problem = dnsLabelProblem(name, maxLength, startWithLetter);
         if (!problem.empty()) {
             m_ctx.diags->add("CW016", m_ctx.location(r.pos("name")),
-                             {out, problem + "; for example '" + suggestDnsLabel(out, maxLength, startWithLetter) + "'"},
-                             what);
+                             {name, problem + "; for example '" + suggestDnsLabel(name, maxLength, startWithLetter) + "'"},
+                             name);
         }
     }
 
@@ -82,12 +87,18 @@ public:
     {
         if (!r.stringMap(key, out))
             return;
-        for (const auto& [k, v] : out) {
-            std::string problem = labelKeyProblem(k);
+        // Point at the offending key itself, not at the mapping.
+        const YAML::Node map = r.node(key);
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            const YAML::Node k = it->first;
+            const YAML::Node v = it->second;
+            if (!k.IsScalar() || !v.IsScalar())
+                continue;
+            std::string problem = labelKeyProblem(k.Scalar());
             if (problem.empty())
-                problem = labelValueProblem(v);
+                problem = labelValueProblem(v.Scalar());
             if (!problem.empty())
-                m_ctx.diags->add("CW021", m_ctx.location(r.pos(key)), {k + "=" + v, problem});
+                m_ctx.diags->add("CW021", m_ctx.location(k), {k.Scalar() + "=" + v.Scalar(), problem});
         }
     }
 
@@ -105,7 +116,7 @@ public:
         r.finish();
         if (!t.key.empty()) {
             if (auto p = labelKeyProblem(t.key); !p.empty())
-                m_ctx.diags->add("CW016", m_ctx.location(r.pos("key")), {t.key, p});
+                m_ctx.diags->add("CW021", m_ctx.location(r.pos("key")), {t.key, p});
         }
         return t;
     }
@@ -139,7 +150,7 @@ public:
             m_ctx.error("CW005", n, {"nodePools[]", "a mapping, not " + describeNode(n)});
             return p;
         }
-        readName(r, p.name, "node pool", 40, true);
+        readName(r, p.name, "node pool", PlanLimits::kMaxPoolNameLength, true);
         const bool hasOne = r.has("machineType");
         const bool hasMany = r.has("machineTypes");
         if (hasOne && hasMany) {
@@ -176,12 +187,13 @@ public:
             GpuSharing g;
             MapReader sr(m_ctx, s, "gpuSharing", "gpuSharing.", &p.origin);
             if (sr.isMap()) {
-                static const std::vector<std::string> strategies = {"time-sharing", "mps"};
+                const std::vector<std::string>& strategies = gpuSharingStrategies();
                 if (sr.string("strategy", g.strategy, true)
                     && std::find(strategies.begin(), strategies.end(), g.strategy) == strategies.end())
                     m_ctx.diags->add("CW008", m_ctx.location(sr.pos("strategy")),
                                      {"gpuSharing.strategy", g.strategy, joinNames(strategies, " | ")});
-                sr.integer("maxClientsPerGpu", g.maxClientsPerGpu, 2, 48, true);
+                sr.integer("maxClientsPerGpu", g.maxClientsPerGpu, PlanLimits::kMinSharedClientsPerGpu,
+                           PlanLimits::kMaxSharedClientsPerGpu, true);
                 sr.finish();
                 p.gpuSharing = g;
             } else {
@@ -189,16 +201,16 @@ public:
             }
         }
         if (r.string("gpuDriverVersion", p.gpuDriverVersion)) {
-            static const std::vector<std::string> versions = {"default", "latest", "disabled"};
+            const std::vector<std::string>& versions = gpuDriverVersions();
             if (std::find(versions.begin(), versions.end(), p.gpuDriverVersion) == versions.end())
                 m_ctx.diags->add("CW008", m_ctx.location(r.pos("gpuDriverVersion")),
                                  {"gpuDriverVersion", p.gpuDriverVersion, joinNames(versions, " | ")});
         }
-        r.optionalInt("maxPodsPerNode", p.maxPodsPerNode, 1, 1000);
+        r.optionalInt("maxPodsPerNode", p.maxPodsPerNode, 1, PlanLimits::kMaxPodsPerNode);
         r.stringList("zones", p.zones);
         r.boolean("autoRepair", p.autoRepair);
         int64_t disk = 0;
-        if (r.integer64("diskSizeGiB", disk, 10, 65536))
+        if (r.integer64("diskSizeGiB", disk, PlanLimits::kMinDiskGiB, PlanLimits::kMaxDiskGiB))
             p.diskSizeGiB = disk;
         r.boolean("efa", p.efa);
         r.finish();
@@ -218,9 +230,9 @@ public:
             m_ctx.error("CW005", n, {"daemonSets[]", "a mapping, not " + describeNode(n)});
             return d;
         }
-        readName(r, d.name, "DaemonSet", 63, false);
-        r.cpu("cpu", d.cpuMilli, 1'000'000);
-        r.bytes("memory", d.memoryBytes, 1LL << 40);
+        readName(r, d.name, "DaemonSet", PlanLimits::kMaxWorkloadNameLength, false);
+        r.cpu("cpu", d.cpuMilli, PlanLimits::kMaxDaemonSetCpuMilli);
+        r.bytes("memory", d.memoryBytes, PlanLimits::kMaxDaemonSetMemory);
         r.enumeration("nodes", d.nodes);
         r.finish();
         return d;
@@ -234,13 +246,22 @@ public:
             m_ctx.error("CW005", n, {"clusters[]", "a mapping, not " + describeNode(n)});
             return c;
         }
-        readName(r, c.name, "cluster", 40, true);
-        r.enumeration("provider", c.provider, true);
+        // Name rules depend on the provider: GKE allows 40 characters starting with a letter,
+        // EKS 100 (as an RFC 1123 label here, since it also names Kubernetes objects).
+        if (r.nonEmptyString("name", c.name, true))
+            r.setWhat("cluster '" + c.name + "'");
+        const bool providerOk = r.enumeration("provider", c.provider, true);
+        if (!c.name.empty()) {
+            if (providerOk && c.provider == Provider::Eks)
+                checkName(r, c.name, PlanLimits::kMaxEksClusterNameLength, true);
+            else
+                checkName(r, c.name, PlanLimits::kMaxClusterNameLength, true);
+        }
         r.enumeration("mode", c.mode);
         r.nonEmptyString("location", c.location, true);
         r.string("kubernetesVersion", c.kubernetesVersion);
         if (r.string("releaseChannel", c.releaseChannel)) {
-            static const std::vector<std::string> channels = {"rapid", "regular", "stable", "extended", "none"};
+            const std::vector<std::string>& channels = releaseChannels();
             if (std::find(channels.begin(), channels.end(), c.releaseChannel) == channels.end())
                 m_ctx.diags->add("CW008", m_ctx.location(r.pos("releaseChannel")),
                                  {"releaseChannel", c.releaseChannel, joinNames(channels, " | ")});
@@ -259,7 +280,18 @@ public:
             }
             c.nodePools.push_back(std::move(pool));
         });
-        r.sequence("daemonSets", [&](const YAML::Node& d, size_t) { c.daemonSets.push_back(readDaemonSet(d)); });
+        std::map<std::string, int> daemonSetLines;
+        r.sequence("daemonSets", [&](const YAML::Node& d, size_t) {
+            DaemonSet ds = readDaemonSet(d);
+            if (!ds.name.empty()) {
+                if (auto it = daemonSetLines.find(ds.name); it != daemonSetLines.end())
+                    m_ctx.diags->add("CW015", m_ctx.location(ds.origin.field("name")),
+                                     {"DaemonSet", ds.name, std::to_string(it->second)});
+                else
+                    daemonSetLines[ds.name] = ds.origin.field("name").line;
+            }
+            c.daemonSets.push_back(std::move(ds));
+        });
         r.finish();
         if (c.mode == ClusterMode::Autopilot && c.provider == Provider::Eks)
             m_ctx.diags->add("CW107", m_ctx.location(r.pos("mode")), {c.name});
@@ -306,7 +338,7 @@ public:
             if (tr.isMap()) {
                 tr.nonEmptyString("type", tpu.type, true);
                 tr.nonEmptyString("topology", tpu.topology, true);
-                tr.integer("slices", tpu.slices, 1, 1024);
+                tr.integer("slices", tpu.slices, 1, PlanLimits::kMaxTpuSlices);
                 tr.finish();
                 res.tpu = tpu;
             } else {
@@ -320,7 +352,7 @@ public:
                 for (auto it = e.begin(); it != e.end(); ++it) {
                     const std::string key = it->first.Scalar();
                     if (auto p = labelKeyProblem(key); !p.empty()) {
-                        m_ctx.diags->add("CW016", m_ctx.location(it->first), {key, p});
+                        m_ctx.diags->add("CW021", m_ctx.location(it->first), {key, p});
                         continue;
                     }
                     model::QuantityError err;
@@ -351,7 +383,7 @@ public:
             m_ctx.error("CW005", n, {"workloads[]", "a mapping, not " + describeNode(n)});
             return w;
         }
-        readName(r, w.name, "workload", 63, false);
+        readName(r, w.name, "workload", PlanLimits::kMaxWorkloadNameLength, false);
         r.nonEmptyString("cluster", w.cluster, true);
         r.enumeration("kind", w.kind, true);
         r.integer("replicas", w.replicas, 1, PlanLimits::kMaxReplicas);
@@ -370,8 +402,8 @@ public:
             MapReader dr(m_ctx, d, "data", "data.", &w.origin);
             if (dr.isMap()) {
                 dr.nonEmptyString("source", ds.source, true);
-                dr.integer64("sizeGiB", ds.sizeGiB, 0, 1LL << 30);
-                dr.integer64("files", ds.files, 0, 1'000'000'000'000LL);
+                dr.integer64("sizeGiB", ds.sizeGiB, 0, PlanLimits::kMaxDataSizeGiB);
+                dr.integer64("files", ds.files, 0, PlanLimits::kMaxDataFiles);
                 dr.finish();
                 w.data = ds;
             } else {
@@ -400,20 +432,22 @@ public:
             } else {
                 for (const auto& item : hp) {
                     auto v = item.IsScalar() ? parseInteger(item.Scalar()) : std::nullopt;
-                    if (!v || *v < 1 || *v > 65535)
-                        m_ctx.error("CW009", item, {"hostPorts[]", describeNode(item), "1..65535"});
+                    if (!v)
+                        m_ctx.error("CW005", item, {"hostPorts[]", "a port number, not " + describeNode(item)});
+                    else if (*v < 1 || *v > PlanLimits::kMaxPort)
+                        m_ctx.error("CW009", item, {"hostPorts[]", std::to_string(*v), "1.." + std::to_string(PlanLimits::kMaxPort)});
                     else
                         w.hostPorts.push_back(int(*v));
                 }
             }
         }
-        r.integer("maxPerNode", w.maxPerNode, 0, 1000);
+        r.integer("maxPerNode", w.maxPerNode, 0, PlanLimits::kMaxPerNode);
         readLabels(r, "nodeSelector", w.nodeSelector);
         r.sequence("tolerations", [&](const YAML::Node& t, size_t i) {
             w.tolerations.push_back(readToleration(t, "tolerations[" + std::to_string(i) + "]"));
         });
-        r.integer("port", w.port, 1, 65535);
-        r.optionalInt("maxRunHours", w.maxRunHours, 1, 168);
+        r.integer("port", w.port, 1, PlanLimits::kMaxPort);
+        r.optionalInt("maxRunHours", w.maxRunHours, 1, PlanLimits::kMaxRunHours);
         readLabels(r, "labels", w.labels);
         r.finish();
         if (w.gang && w.kind == WorkloadKind::Inference) {
@@ -534,6 +568,24 @@ private:
 };
 
 } // namespace
+
+const std::vector<std::string>& releaseChannels()
+{
+    static const std::vector<std::string> channels = {"rapid", "regular", "stable", "extended", "none"};
+    return channels;
+}
+
+const std::vector<std::string>& gpuSharingStrategies()
+{
+    static const std::vector<std::string> strategies = {"time-sharing", "mps"};
+    return strategies;
+}
+
+const std::vector<std::string>& gpuDriverVersions()
+{
+    static const std::vector<std::string> versions = {"default", "latest", "disabled"};
+    return versions;
+}
 
 ApiVersionStatus classifyApiVersion(const std::string& apiVersion)
 {
