@@ -591,9 +591,6 @@ Row runInstance(const std::string& name, const std::function<std::optional<model
     }
     row.pods = podCount(*plan);
     row.types = nodeTypes(*plan);
-    const BaselineResult base = karpenterBaseline(*plan);
-    row.baseline = base.cost;
-    row.baselineUnplaced = base.unplaced;
     solve::SolveOptions options;
     if (const char* e = std::getenv("CW_SOLVER_EFFORT"))
         options.effort = std::atoi(e);
@@ -611,9 +608,13 @@ Row runInstance(const std::string& name, const std::function<std::optional<model
         row.optimal = cs.optimal;
     }
     row.gap = row.bound > 0 ? (row.cost - row.bound) / row.bound : 0;
+    // Peak RSS of the plan and the solve; the baseline runs after it.
     struct rusage ru{};
     getrusage(RUSAGE_SELF, &ru);
     row.rssKb = ru.ru_maxrss;
+    const BaselineResult base = karpenterBaseline(*plan);
+    row.baseline = base.cost;
+    row.baselineUnplaced = base.unplaced;
     return row;
 }
 

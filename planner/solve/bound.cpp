@@ -841,4 +841,102 @@ MasterIp solveMasterIp(const Problem& p, const BoundResult& br, int effort, cons
     return out;
 }
 
+bool packTypeByConfigurations(Packing& pk, int type, std::vector<std::pair<int, int>>& items, int effort,
+                              const Cancelled& cancelled)
+{
+    const Problem& p = pk.problem();
+    const NodeType& t = p.types[size_t(type)];
+    const int n = int(items.size());
+    if (n == 0)
+        return true;
+    Lp lp;
+    for (const auto& [s, c] : items)
+        lp.addRow(GLP_LO, double(c), 0.0);
+    for (int i = 0; i < n; ++i)
+        lp.addColumn(2.0 * t.price + 1.0, {i + 1}, {1.0});
+    std::vector<std::vector<std::pair<int, int>>> patterns; // (item index, copies)
+    std::set<std::vector<std::pair<int, int>>> seen;
+    auto bound = [&](int i) {
+        const int s = items[size_t(i)].first;
+        int64_t k = std::min<int64_t>(items[size_t(i)].second, p.shapes[size_t(s)].maxPerNode);
+        for (int d = 0; d < p.dims; ++d) {
+            if (p.demand(s)[d] > 0)
+                k = std::min<int64_t>(k, t.cap[size_t(d)] / p.demand(s)[d]);
+        }
+        return int(std::max<int64_t>(0, k));
+    };
+    auto addPattern = [&](std::vector<std::pair<int, int>> counts) {
+        if (counts.empty() || !seen.insert(counts).second)
+            return false;
+        std::vector<int> rows;
+        std::vector<double> values;
+        for (const auto& [i, k] : counts) {
+            rows.push_back(i + 1);
+            values.push_back(k);
+        }
+        lp.addColumn(t.price, rows, values);
+        patterns.push_back(std::move(counts));
+        return true;
+    };
+    for (int i = 0; i < n; ++i) {
+        if (bound(i) > 0)
+            addPattern({{i, bound(i)}});
+    }
+    glp_prob* g = lp.get();
+    std::vector<KnapsackItem> kitems;
+    const int rounds = 60 * std::max(1, effort);
+    for (int round = 0; round < rounds; ++round) {
+        if ((cancelled && cancelled()) || !lp.solve())
+            return false;
+        kitems.clear();
+        for (int i = 0; i < n; ++i) {
+            const double y = glp_get_row_dual(g, i + 1);
+            if (y > 1e-12)
+                kitems.push_back(KnapsackItem{i, y, p.demand(items[size_t(i)].first), bound(i)});
+        }
+        KnapsackResult k = solveKnapsack(kitems, t.cap.data(), p.dims, 20000 * std::max(1, effort), nullptr, false, t.price);
+        if (k.value <= t.price * (1 + 1e-9) || !addPattern(std::move(k.counts)))
+            break;
+    }
+    // The best integer combination of the configurations.
+    const int first = n + 1;
+    for (size_t j = 0; j < patterns.size(); ++j)
+        glp_set_col_kind(g, first + int(j), GLP_IV);
+    IpSearch search;
+    search.nodeLimit = 300 * std::max(1, effort);
+    search.cancelled = &cancelled;
+    glp_iocp iocp;
+    glp_init_iocp(&iocp);
+    iocp.msg_lev = GLP_MSG_OFF;
+    iocp.cb_func = ipCallback;
+    iocp.cb_info = &search;
+    const int ret = glp_intopt(g, &iocp);
+    const int status = glp_mip_status(g);
+    if ((ret == 0 || ret == GLP_ESTOP) && (status == GLP_OPT || status == GLP_FEAS)) {
+        std::vector<size_t> order(patterns.size());
+        for (size_t j = 0; j < order.size(); ++j)
+            order[j] = j;
+        std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return patterns[a].size() > patterns[b].size(); });
+        for (size_t j : order) {
+            const int copies = int(std::lround(glp_mip_col_val(g, first + int(j))));
+            for (int c = 0; c < copies && pk.canOpen(type); ++c) {
+                const int node = pk.open(type);
+                for (const auto& [i, k] : patterns[j]) {
+                    auto& [s, left] = items[size_t(i)];
+                    const int f = pk.fit(node, s, std::min(k, left));
+                    pk.add(node, s, f);
+                    left -= f;
+                }
+                if (pk.empty(node)) {
+                    pk.close(node);
+                    break;
+                }
+            }
+        }
+    }
+    // Whatever is left (overlapping configurations, a node limit).
+    packDotProduct(pk, type, items, cancelled);
+    return true;
+}
+
 } // namespace cw::solve::detail

@@ -37,9 +37,15 @@ struct Classes {
 // Groups the shapes with demand > 0 into LP classes.
 Classes buildClasses(const Problem& p, const std::vector<int>& demand);
 
+// A configuration: what one node of a type holds, in replicas per class.
+struct LpColumn {
+    int type = 0;
+    std::vector<std::pair<int, int>> counts; // (class, count), classes ascending
+};
+
 struct FluidResult {
     bool solved = false;
-    double value = 0;                      // the fluid LP's optimum
+    double value = 0;                      // the LP's optimum
     int rounds = 0;
     std::vector<double> y;                 // per class
     std::vector<double> mu;                // per pool
@@ -51,12 +57,6 @@ struct FluidResult {
 // seeds: packings whose (class, node type) pairs start the LP.
 FluidResult fluidLp(const Problem& p, const Classes& cls, const Cancelled& cancelled,
                     const std::vector<const Packing*>& seeds = {});
-
-// A configuration: what one node of a type holds, in replicas per class.
-struct LpColumn {
-    int type = 0;
-    std::vector<std::pair<int, int>> counts; // (class, count), classes ascending
-};
 
 struct BoundResult {
     bool computed = false;
@@ -83,6 +83,14 @@ struct MasterIp {
     bool finished = false;
 };
 MasterIp solveMasterIp(const Problem& p, const BoundResult& br, int effort, const Cancelled& cancelled);
+
+// Packs replica counts (shape, count) onto new nodes of one type by that type's own
+// configuration LP (column generation with exact knapsack pricing) and the best integer
+// combination of its configurations (GLPK branch and bound, a node limit); what is left goes
+// by the dot product. Counts are decremented. Returns false when the LP could not be solved
+// (nothing was packed then).
+bool packTypeByConfigurations(Packing& pk, int type, std::vector<std::pair<int, int>>& items, int effort,
+                              const Cancelled& cancelled);
 
 // The bound for covering `demand` (replicas per shape). seeds: packings whose node
 // configurations start the master, so that its value is at most theirs from the first round.

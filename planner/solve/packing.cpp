@@ -344,21 +344,25 @@ int fillOpenNodes(Packing& pk, int shape, int count, bool bestFit)
         }
         return placed;
     }
-    // Best fit: the fullest nodes first.
-    std::vector<std::pair<double, int>> order;
-    for (size_t n = 0; n < total; ++n) {
-        if (pk.nodes()[n].alive && pk.problem().isEligible(shape, pk.nodes()[n].type))
-            order.emplace_back(-pk.fill(int(n)), int(n));
-    }
-    std::sort(order.begin(), order.end());
-    for (const auto& [f, n] : order) {
-        if (placed >= count)
-            break;
-        const int k = pk.fit(n, shape, count - placed);
-        if (k > 0) {
-            pk.add(n, shape, k);
-            placed += k;
+    // Best fit: each time the fullest node that still takes a replica.
+    while (placed < count) {
+        int best = -1;
+        double bestFill = -1;
+        for (size_t n = 0; n < total; ++n) {
+            const PackNode& node = pk.nodes()[n];
+            if (!node.alive || !pk.problem().isEligible(shape, node.type) || pk.fit(int(n), shape, 1) < 1)
+                continue;
+            const double f = pk.fill(int(n));
+            if (f > bestFill) {
+                bestFill = f;
+                best = int(n);
+            }
         }
+        if (best < 0)
+            break;
+        const int k = pk.fit(best, shape, count - placed);
+        pk.add(best, shape, k);
+        placed += k;
     }
     return placed;
 }
@@ -734,21 +738,25 @@ bool evacuate(Packing& pk, int node, bool stable)
     for (const auto& [s, c] : items) {
         int left = c;
         // Fullest targets first, so that emptier nodes stay candidates for removal.
-        std::vector<std::pair<double, int>> targets;
-        for (size_t n = 0; n < pk.nodes().size(); ++n) {
-            if (int(n) != node && pk.nodes()[n].alive && pk.problem().isEligible(s, pk.nodes()[n].type))
-                targets.emplace_back(-pk.fill(int(n)), int(n));
-        }
-        std::sort(targets.begin(), targets.end());
-        for (const auto& [f, n] : targets) {
-            if (left == 0)
-                break;
-            const int k = pk.fit(n, s, left);
-            if (k > 0) {
-                pk.add(n, s, k);
-                moves.emplace_back(n, s, k);
-                left -= k;
+        while (left > 0) {
+            int target = -1;
+            double bestFill = -1;
+            for (size_t n = 0; n < pk.nodes().size(); ++n) {
+                if (int(n) == node || !pk.nodes()[n].alive || !pk.problem().isEligible(s, pk.nodes()[n].type)
+                    || pk.fit(int(n), s, 1) < 1)
+                    continue;
+                const double f = pk.fill(int(n));
+                if (f > bestFill) {
+                    bestFill = f;
+                    target = int(n);
+                }
             }
+            if (target < 0)
+                break;
+            const int k = pk.fit(target, s, left);
+            pk.add(target, s, k);
+            moves.emplace_back(target, s, k);
+            left -= k;
         }
         if (left > 0) {
             ok = false;
@@ -929,17 +937,17 @@ void ruinAndRecreate(Packing& pk, const std::vector<double>& values, int iterati
         if (candidates.size() < 2)
             return;
         // Which nodes to ruin: the emptiest few, random ones, or one node and others of its type.
-        const int k = std::min<int>(int(candidates.size()), 2 + int(rng() % 4));
+        const int k = std::min<int>(int(candidates.size()), 2 + int(rng() % std::max<size_t>(4, candidates.size() / 8)));
         std::vector<int> ruin;
         switch (it % 3) {
         case 0: {
             std::vector<std::pair<double, int>> byFill;
             for (int n : candidates)
                 byFill.emplace_back(pk.fill(n), n);
-            std::sort(byFill.begin(), byFill.end());
             // The emptiest node and some of the next emptiest, drawn at random.
-            ruin.push_back(byFill.front().second);
             const size_t window = std::min(byFill.size(), size_t(4 * k));
+            std::partial_sort(byFill.begin(), byFill.begin() + long(window), byFill.end());
+            ruin.push_back(byFill.front().second);
             while (int(ruin.size()) < k) {
                 const int n = byFill[1 + rng() % (window - 1)].second;
                 if (std::find(ruin.begin(), ruin.end(), n) == ruin.end())
@@ -1021,7 +1029,25 @@ void ruinAndRecreate(Packing& pk, const std::vector<double>& values, int iterati
         }
         closeEmptyNodes(pk);
         const bool complete = pk.placed() == placedBefore;
-        if (!complete || pk.cost() >= cost - 1e-9 * std::max(1.0, cost))
+        // Cheaper wins; at the same price, load gathered on fewer nodes (a larger sum of squared
+        // fills) wins too, which lets later rounds empty a node.
+        const double now = pk.cost();
+        const double tolerance = 1e-9 * std::max(1.0, cost);
+        bool accept = complete && now < cost - tolerance;
+        if (complete && !accept && now <= cost + tolerance) {
+            auto concentration = [](const Packing& q) {
+                double sum = 0;
+                for (size_t n = 0; n < q.nodes().size(); ++n) {
+                    if (q.nodes()[n].alive) {
+                        const double f = q.fill(int(n));
+                        sum += f * f;
+                    }
+                }
+                return sum;
+            };
+            accept = concentration(pk) > concentration(before) + 1e-9;
+        }
+        if (!accept)
             pk = before;
     }
 }

@@ -133,7 +133,7 @@ void finish(Packing& pk, const std::vector<double>& values, int effort, bool sta
 // Ruin and recreate on the chosen packing, a number of rounds that shrinks as it grows.
 void polish(Packing& pk, const std::vector<double>& values, int effort, bool stable, const Cancelled& cancelled)
 {
-    const int iterations = std::clamp(60000 / (pk.aliveNodes() + 50), 8, 300) * effort;
+    const int iterations = std::clamp(80000 / (pk.aliveNodes() + 50), 10, 1500) * effort;
     ruinAndRecreate(pk, values, iterations, stable, cancelled);
     closeEmptyNodes(pk);
 }
@@ -183,7 +183,7 @@ void roundLp(Packing& pk, const BoundResult& br)
 
 // Fluid-guided packing: every class's replicas are shared out over node types as the fluid
 // LP loads them (largest remainders), then packed first-fit decreasing onto nodes of that type.
-void roundFluid(Packing& pk, const BoundResult& br, const Cancelled& cancelled)
+void roundFluid(Packing& pk, const BoundResult& br, int effort, const Cancelled& cancelled)
 {
     const Problem& p = pk.problem();
     const FluidResult& f = br.fluid;
@@ -245,18 +245,37 @@ void roundFluid(Packing& pk, const BoundResult& br, const Cancelled& cancelled)
                 left -= k;
             }
         }
-        // Two ways to pack the share: node by node, or replica by replica; the cheaper stays.
-        Packing trial = pk;
-        std::vector<std::pair<int, int>> again = items;
-        packDotProduct(pk, int(t), items, cancelled);
-        packDotProductDecreasing(trial, int(t), again, cancelled);
-        int leftA = 0, leftB = 0;
+        // Ways to pack the share: node by node, replica by replica, and (when few replicas fit a
+        // node, so that integrality matters) by the type's own configurations; the cheapest stays.
+        std::vector<std::pair<Packing, std::vector<std::pair<int, int>>>> trials;
+        trials.emplace_back(pk, items);
+        packDotProduct(trials.back().first, int(t), trials.back().second, cancelled);
+        int replicas = 0;
         for (const auto& [s, c] : items)
-            leftA += c;
-        for (const auto& [s, c] : again)
-            leftB += c;
-        if (leftB < leftA || (leftB == leftA && trial.cost() < pk.cost() - 1e-9))
-            pk = std::move(trial);
+            replicas += c;
+        if (double(replicas) * double(trials.back().first.aliveNodes()) < 4e7) {
+            trials.emplace_back(pk, items);
+            packDotProductDecreasing(trials.back().first, int(t), trials.back().second, cancelled);
+        }
+        const double perNode = f.nodes[t] > 0 ? replicas / f.nodes[t] : 0;
+        if (items.size() <= 120 && perNode <= 24) {
+            trials.emplace_back(pk, items);
+            if (!packTypeByConfigurations(trials.back().first, int(t), trials.back().second, effort, cancelled))
+                trials.pop_back();
+        }
+        size_t best = 0;
+        auto left = [](const std::vector<std::pair<int, int>>& v) {
+            int n = 0;
+            for (const auto& [s, c] : v)
+                n += c;
+            return n;
+        };
+        for (size_t i = 1; i < trials.size(); ++i) {
+            const int li = left(trials[i].second), lb = left(trials[best].second);
+            if (li < lb || (li == lb && trials[i].first.cost() < trials[best].first.cost() - 1e-9))
+                best = i;
+        }
+        pk = std::move(trials[best].first);
     }
 }
 
@@ -328,11 +347,13 @@ ClusterResult solveFresh(const Problem& p, const SolveOptions& options, const Ca
                 std::get<1>(e) += pk.fill(idx);
                 std::get<2>(e) += double(pk.used(idx)[kCpu]) / double(p.types[size_t(n.type)].cap[kCpu]);
                 std::get<3>(e) += double(pk.used(idx)[kMemory]) / double(p.types[size_t(n.type)].cap[kMemory]);
-                std::get<4>(e) += double(pk.used(idx)[kPods]) / double(p.types[size_t(n.type)].cap[kPods]);
+                std::get<4>(e) += p.types[size_t(n.type)].cap[kGpu] > 0
+                                      ? double(pk.used(idx)[kGpu]) / double(p.types[size_t(n.type)].cap[kGpu])
+                                      : double(pk.used(idx)[kPods]) / double(p.types[size_t(n.type)].cap[kPods]);
             }
             for (const auto& [k, v] : count) {
                 const double n = std::get<0>(v);
-                std::fprintf(stderr, "    %-36s %4d  fill %.3f cpu %.3f mem %.3f pods %.3f\n", k.c_str(), std::get<0>(v),
+                std::fprintf(stderr, "    %-36s %4d  fill %.3f cpu %.3f mem %.3f gpu|pods %.3f\n", k.c_str(), std::get<0>(v),
                              std::get<1>(v) / n, std::get<2>(v) / n, std::get<3>(v) / n, std::get<4>(v) / n);
             }
         }
@@ -369,9 +390,16 @@ ClusterResult solveFresh(const Problem& p, const SolveOptions& options, const Ca
                          bound.fluidValue, bound.fluid.rounds, bound.lpValue, bound.iterations, bound.columns.size(),
                          bound.converged, bound.effortLimit);
         values = dualValues(p, bound, standalone);
+        if (tracing() && bound.fluid.solved) {
+            for (size_t t = 0; t < bound.fluid.nodes.size(); ++t) {
+                if (bound.fluid.nodes[t] > 1e-6)
+                    std::fprintf(stderr, "[fluid-type] %-12s %-16s %9.3f nodes, %zu classes\n", p.types[t].group.pool.c_str(),
+                                 p.types[t].group.machineType.c_str(), bound.fluid.nodes[t], bound.fluid.load[t].size());
+            }
+        }
         if (bound.fluid.solved) {
             Packing pk = base;
-            roundFluid(pk, bound, cancelled);
+            roundFluid(pk, bound, effort, cancelled);
             greedyPack(pk, values, 300 * effort, cancelled);
             finish(pk, values, effort, false, cancelled);
             consider(std::move(pk), "fluid rounding");
