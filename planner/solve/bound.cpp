@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <limits>
 #include <map>
+#include <functional>
 #include <set>
 
 namespace cw::solve::detail {
@@ -937,6 +938,159 @@ bool packTypeByConfigurations(Packing& pk, int type, std::vector<std::pair<int, 
     // Whatever is left (overlapping configurations, a node limit).
     packDotProduct(pk, type, items, cancelled);
     return true;
+}
+
+ExactResult exactSolve(const Problem& p, const std::vector<int>& demand, int effort, const Cancelled& cancelled)
+{
+    ExactResult out;
+    Classes cls = buildClasses(p, demand);
+    const int nClasses = int(cls.classes.size());
+    int64_t replicas = 0;
+    for (const auto& c : cls.classes)
+        replicas += c.demand;
+    constexpr int64_t kMaxReplicas = 400;
+    const size_t maxPatterns = 2500 * size_t(std::max(1, effort));
+    const int64_t maxSearch = 1000000 * int64_t(std::max(1, effort));
+    if (nClasses == 0 || replicas > kMaxReplicas)
+        return out;
+    const std::vector<char> relevant = relevantTypes(p, cls);
+    for (size_t t = 0; t < p.types.size(); ++t) {
+        if (relevant[t] && p.types[t].hostsPerSlice > 1)
+            return out; // whole slices are not modelled here
+    }
+
+    // Every maximal configuration of every relevant node type.
+    std::vector<LpColumn> patterns;
+    int64_t searched = 0;
+    bool tooMany = false;
+    for (size_t t = 0; t < p.types.size() && !tooMany; ++t) {
+        if (!relevant[t])
+            continue;
+        const NodeType& type = p.types[t];
+        const std::vector<int>& list = cls.ofType[t];
+        std::vector<int> bound(list.size());
+        for (size_t i = 0; i < list.size(); ++i)
+            bound[i] = aloneFit(p, cls.classes[size_t(list[i])], int(t));
+        std::vector<int64_t> room(type.cap.begin(), type.cap.end());
+        std::vector<int> count(list.size(), 0);
+        auto fitsOne = [&](size_t i) {
+            const int64_t* w = cls.classes[size_t(list[i])].weight;
+            for (int d = 0; d < p.dims; ++d) {
+                if (w[d] > room[size_t(d)])
+                    return false;
+            }
+            return true;
+        };
+        auto apply = [&](size_t i, int k) {
+            const int64_t* w = cls.classes[size_t(list[i])].weight;
+            for (int d = 0; d < p.dims; ++d)
+                room[size_t(d)] -= w[d] * k;
+        };
+        std::function<void(size_t)> dfs = [&](size_t i) {
+            if (tooMany || ++searched > maxSearch) {
+                tooMany = true;
+                return;
+            }
+            if (i == list.size()) {
+                for (size_t j = 0; j < list.size(); ++j) {
+                    if (count[j] < bound[j] && fitsOne(j))
+                        return; // not maximal: one more replica of j fits
+                }
+                LpColumn col{int(t), {}};
+                for (size_t j = 0; j < list.size(); ++j) {
+                    if (count[j] > 0)
+                        col.counts.emplace_back(list[j], count[j]);
+                }
+                std::sort(col.counts.begin(), col.counts.end());
+                if (!col.counts.empty())
+                    patterns.push_back(std::move(col));
+                tooMany = patterns.size() > maxPatterns;
+                return;
+            }
+            int top = bound[i];
+            const int64_t* w = cls.classes[size_t(list[i])].weight;
+            for (int d = 0; d < p.dims; ++d) {
+                if (w[d] > 0)
+                    top = int(std::min<int64_t>(top, room[size_t(d)] / w[d]));
+            }
+            for (int k = top; k >= 0 && !tooMany; --k) {
+                apply(i, k);
+                count[i] = k;
+                dfs(i + 1);
+                count[i] = 0;
+                apply(i, -k);
+            }
+        };
+        dfs(0);
+        if (cancelled && cancelled())
+            return out;
+    }
+    if (tooMany || patterns.empty())
+        return out;
+
+    // The configuration IP.
+    Lp lp;
+    for (const auto& c : cls.classes)
+        lp.addRow(GLP_LO, double(c.demand), 0.0);
+    const std::vector<int> poolRow = addPoolRows(lp, p);
+    // Pools with a minimum: the empty node of their cheapest type.
+    for (size_t i = 0; i < p.pools.size(); ++i) {
+        const PoolInfo& pool = p.pools[i];
+        if (pool.minNodes <= 0 || pool.types.empty())
+            continue;
+        int cheapest = pool.types.front();
+        for (int t : pool.types) {
+            if (p.types[size_t(t)].price < p.types[size_t(cheapest)].price)
+                cheapest = t;
+        }
+        patterns.push_back(LpColumn{cheapest, {}});
+    }
+    for (const auto& col : patterns) {
+        std::vector<int> rows;
+        std::vector<double> values;
+        for (const auto& [c, k] : col.counts) {
+            rows.push_back(c + 1);
+            values.push_back(k);
+        }
+        const int pool = p.types[size_t(col.type)].pool;
+        if (poolRow[size_t(pool)] > 0) {
+            rows.push_back(poolRow[size_t(pool)]);
+            values.push_back(1.0);
+        }
+        const int j = lp.addColumn(p.types[size_t(col.type)].price, rows, values);
+        glp_set_col_kind(lp.get(), j, GLP_IV);
+    }
+    glp_prob* g = lp.get();
+    glp_smcp smcp;
+    glp_init_smcp(&smcp);
+    smcp.msg_lev = GLP_MSG_OFF;
+    if (glp_simplex(g, &smcp) != 0 || glp_get_status(g) != GLP_OPT)
+        return out;
+    out.applicable = true;
+    out.lowerBound = std::max(0.0, glp_get_obj_val(g) * (1 - 1e-9) - 1e-9);
+    IpSearch search;
+    search.nodeLimit = 500 * std::max(1, effort);
+    search.cancelled = &cancelled;
+    glp_iocp iocp;
+    glp_init_iocp(&iocp);
+    iocp.msg_lev = GLP_MSG_OFF;
+    iocp.cb_func = ipCallback;
+    iocp.cb_info = &search;
+    iocp.mir_cuts = GLP_ON;
+    const int ret = glp_intopt(g, &iocp);
+    const int status = glp_mip_status(g);
+    if ((ret != 0 && ret != GLP_ESTOP) || (status != GLP_OPT && status != GLP_FEAS))
+        return out;
+    out.cost = glp_mip_obj_val(g);
+    out.optimal = ret == 0 && status == GLP_OPT && !search.aborted;
+    if (out.optimal)
+        out.lowerBound = std::max(out.lowerBound, out.cost * (1 - 1e-9) - 1e-9);
+    out.columns.cls = std::move(cls);
+    out.columns.columns = std::move(patterns);
+    out.columns.x.resize(out.columns.columns.size());
+    for (size_t j = 0; j < out.columns.columns.size(); ++j)
+        out.columns.x[j] = std::round(glp_mip_col_val(g, int(j) + 1));
+    return out;
 }
 
 } // namespace cw::solve::detail

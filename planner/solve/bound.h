@@ -92,6 +92,19 @@ MasterIp solveMasterIp(const Problem& p, const BoundResult& br, int effort, cons
 bool packTypeByConfigurations(Packing& pk, int type, std::vector<std::pair<int, int>>& items, int effort,
                               const Cancelled& cancelled);
 
+// Small instances, exactly: every maximal configuration of every node type, and the
+// configuration IP over them solved by GLPK's branch and bound (a deterministic node limit).
+// Its LP relaxation is the exact configuration LP; a finished search proves the optimum.
+// Applicable while the configurations stay few; `applicable` is false otherwise.
+struct ExactResult {
+    bool applicable = false;
+    bool optimal = false;        // the search finished: cost is the optimum
+    double lowerBound = 0;       // proven
+    double cost = 0;             // of the integer solution found
+    BoundResult columns;         // cls, columns and x (copies) of the integer solution
+};
+ExactResult exactSolve(const Problem& p, const std::vector<int>& demand, int effort, const Cancelled& cancelled);
+
 // The bound for covering `demand` (replicas per shape). seeds: packings whose node
 // configurations start the master, so that its value is at most theirs from the first round.
 // effort 0: the fluid LP alone.

@@ -101,6 +101,8 @@ struct ClusterResult {
     BoundResult bound;
     bool incremental = false;
     bool cancelled = false;
+    double exactBound = 0;                    // from the exact solver, when it ran
+    bool exactOptimal = false;                // it proved this cost optimal
 };
 
 bool better(const Packing& a, const Packing& b)
@@ -133,7 +135,7 @@ void finish(Packing& pk, const std::vector<double>& values, int effort, bool sta
 // Ruin and recreate on the chosen packing, a number of rounds that shrinks as it grows.
 void polish(Packing& pk, const std::vector<double>& values, int effort, bool stable, const Cancelled& cancelled)
 {
-    const int iterations = std::clamp(80000 / (pk.aliveNodes() + 50), 10, 1500) * effort;
+    const int iterations = std::clamp(80000 / (pk.aliveNodes() + 50), 10, 400) * effort;
     ruinAndRecreate(pk, values, iterations, stable, cancelled);
     closeEmptyNodes(pk);
 }
@@ -414,6 +416,28 @@ ClusterResult solveFresh(const Problem& p, const SolveOptions& options, const Ca
     }
     polish(best.packing, values, effort, false, cancelled);
     timer.report("ruin and recreate", best.packing.cost());
+
+    // Small instances: every configuration and the configuration IP, which proves the optimum
+    // when its search finishes.
+    if (options.lowerBound && !(cancelled && cancelled())) {
+        const std::vector<int> demand = fullDemand(p);
+        ExactResult exact = exactSolve(p, demand, effort, cancelled);
+        if (exact.applicable) {
+            if (!exact.columns.x.empty()) {
+                Packing pk = base;
+                roundLp(pk, exact.columns);
+                greedyPack(pk, values, 300 * effort, cancelled);
+                finish(pk, values, effort, false, cancelled);
+                consider(std::move(pk), "exact configurations");
+            }
+            // The proof holds for the placed Pods only when every placeable one is placed.
+            if (best.packing.placed() == demand) {
+                best.exactBound = exact.lowerBound;
+                best.exactOptimal = exact.optimal && best.packing.cost() <= exact.cost + 1e-9 * std::max(1.0, exact.cost);
+            }
+            timer.report("exact", exact.lowerBound);
+        }
+    }
     if (tracing() && best.bound.fluid.solved) {
         std::map<std::string, std::pair<double, double>> perPool; // pool -> (fluid, packing)
         for (size_t t = 0; t < p.types.size(); ++t)
@@ -861,11 +885,19 @@ ClusterSolution assemble(const Problem& p, ClusterResult& r, const Plan& plan, d
     }
 
     // The bound and the gap.
-    if (r.bound.computed) {
+    if (r.bound.computed || r.exactBound > 0) {
         cs.lowerBoundHourlyCost = r.bound.lowerBound;
         cs.boundMethod = r.bound.fromFluid ? BoundMethod::FluidLp : BoundMethod::ColumnGeneration;
         cs.boundIterations = r.bound.iterations + r.bound.fluid.rounds;
         cs.boundColumns = int(r.bound.columns.size());
+        if (r.exactBound > cs.lowerBoundHourlyCost) {
+            cs.lowerBoundHourlyCost = r.exactBound;
+            cs.boundMethod = BoundMethod::MipOptimal;
+        }
+        if (r.exactOptimal) {
+            cs.lowerBoundHourlyCost = cs.hourlyCost;
+            cs.boundMethod = BoundMethod::MipOptimal;
+        }
         // The bound can never exceed a cost that was actually reached.
         cs.lowerBoundHourlyCost = std::min(cs.lowerBoundHourlyCost, cs.hourlyCost);
         const double tolerance = 1e-7 * std::max(1.0, cs.hourlyCost);
