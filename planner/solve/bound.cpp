@@ -6,10 +6,7 @@
 #include <glpk.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <limits>
 #include <map>
 #include <functional>
@@ -440,13 +437,8 @@ FluidResult fluidLp(const Problem& p, const Classes& cls, const Cancelled& cance
     for (int round = 0; round < kMaxRounds; ++round) {
         if (cancelled && cancelled())
             return f;
-        const auto t0 = std::chrono::steady_clock::now();
         if (!lp.solve())
             return f;
-        if (std::getenv("CW_SOLVER_TRACE"))
-            std::fprintf(stderr, "[fluid] round %d simplex %.1f ms rows %d cols %d obj %.4f\n", round,
-                         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count(),
-                         glp_get_num_rows(lp.get()), glp_get_num_cols(lp.get()), glp_get_obj_val(lp.get()));
         f.rounds = round + 1;
         for (int c = 0; c < nClasses; ++c)
             y[size_t(c)] = std::max(0.0, glp_get_row_dual(g, c + 1));
@@ -554,12 +546,7 @@ BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, 
     }
 
     // 1. The fluid LP: a bound, duals to start from, capacity prices for the knapsack bounds.
-    const auto fluidStart = std::chrono::steady_clock::now();
     r.fluid = fluidLp(p, cls, cancelled, seeds);
-    if (std::getenv("CW_SOLVER_TRACE"))
-        std::fprintf(stderr, "[bound] fluid LP %.1f ms, %d rounds, %d classes\n",
-                     std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - fluidStart).count(),
-                     r.fluid.rounds, nClasses);
     if (cancelled && cancelled())
         return r;
     double best = 0;
@@ -714,10 +701,6 @@ BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, 
             KnapsackResult k = price(y, t, std::max<int64_t>(1, std::min(perKnapsack, budget)),
                                      p.types[t].price - mu[size_t(p.types[t].pool)]);
             budget -= k.nodes;
-            if (std::getenv("CW_SOLVER_TRACE_KNAPSACK"))
-                std::fprintf(stderr, "[knap] round %d type %-16s items %zu exact %d nodes %lld value %.4f ub %.4f price %.4f\n", round,
-                             p.types[t].group.machineType.c_str(), items.size(), int(k.exact), (long long)k.nodes, k.value, k.upperBound,
-                             p.types[t].price);
             exact = exact && k.exact;
             upper[t] = k.upperBound;
             const double rc = p.types[t].price - k.value - mu[size_t(p.types[t].pool)];
@@ -725,13 +708,6 @@ BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, 
                 fresh.emplace_back(int(t), std::move(k.counts));
         }
         const double lb = lagrangianBound(p, cls, y, mu, upper, relevant, slack);
-        if (std::getenv("CW_SOLVER_TRACE")) {
-            int inexact = 0, calls = 0;
-            (void)calls;
-            std::fprintf(stderr, "[cg] round %d z %.4f lb %.4f best %.4f budget %lld fresh %zu exact %d\n", round, z, lb, best,
-                         (long long)budget, fresh.size(), int(exact));
-            (void)inexact;
-        }
         if (lb > best) {
             best = lb;
             bestDuals = y;
@@ -787,60 +763,6 @@ void ipCallback(glp_tree* tree, void* info)
 }
 
 } // namespace
-
-MasterIp solveMasterIp(const Problem& p, const BoundResult& br, int effort, const Cancelled& cancelled)
-{
-    MasterIp out;
-    const auto& classes = br.cls.classes;
-    if (br.columns.empty() || classes.empty())
-        return out;
-    Lp lp;
-    for (const auto& c : classes)
-        lp.addRow(GLP_LO, double(c.demand), 0.0);
-    const std::vector<int> poolRow = addPoolRows(lp, p);
-    for (const auto& col : br.columns) {
-        std::vector<int> rows;
-        std::vector<double> values;
-        for (const auto& [c, k] : col.counts) {
-            rows.push_back(c + 1);
-            values.push_back(k);
-        }
-        const int pool = p.types[size_t(col.type)].pool;
-        if (poolRow[size_t(pool)] > 0) {
-            rows.push_back(poolRow[size_t(pool)]);
-            values.push_back(1.0);
-        }
-        const int j = lp.addColumn(p.types[size_t(col.type)].price, rows, values);
-        glp_set_col_kind(lp.get(), j, GLP_IV);
-    }
-    glp_prob* g = lp.get();
-    glp_smcp smcp;
-    glp_init_smcp(&smcp);
-    smcp.msg_lev = GLP_MSG_OFF;
-    if (glp_simplex(g, &smcp) != 0 || glp_get_status(g) != GLP_OPT)
-        return out;
-    IpSearch search;
-    search.nodeLimit = 200 * std::max(1, effort);
-    search.cancelled = &cancelled;
-    glp_iocp iocp;
-    glp_init_iocp(&iocp);
-    iocp.msg_lev = GLP_MSG_OFF;
-    iocp.cb_func = ipCallback;
-    iocp.cb_info = &search;
-    iocp.gmi_cuts = GLP_ON;
-    iocp.mir_cuts = GLP_ON;
-    iocp.fp_heur = GLP_ON;
-    const int ret = glp_intopt(g, &iocp);
-    const int status = glp_mip_status(g);
-    if ((ret != 0 && ret != GLP_ESTOP) || (status != GLP_OPT && status != GLP_FEAS))
-        return out;
-    out.finished = ret == 0 && status == GLP_OPT && !search.aborted;
-    out.cost = glp_mip_obj_val(g);
-    out.copies.resize(br.columns.size());
-    for (size_t j = 0; j < br.columns.size(); ++j)
-        out.copies[j] = int(std::lround(glp_mip_col_val(g, int(j) + 1)));
-    return out;
-}
 
 bool packTypeByConfigurations(Packing& pk, int type, std::vector<std::pair<int, int>>& items, int effort,
                               const Cancelled& cancelled)
@@ -987,7 +909,7 @@ ExactResult exactSolve(const Problem& p, const std::vector<int>& demand, int eff
                 room[size_t(d)] -= w[d] * k;
         };
         std::function<void(size_t)> dfs = [&](size_t i) {
-            if (tooMany || ++searched > maxSearch) {
+            if (tooMany || ++searched > maxSearch || ((searched & 0xffff) == 0 && cancelled && cancelled())) {
                 tooMany = true;
                 return;
             }

@@ -74,16 +74,6 @@ struct BoundResult {
     FluidResult fluid;
 };
 
-// The best integer combination of the master's configurations (GLPK branch and cut over the
-// generated columns, a deterministic node limit): copies per column, empty when no integer
-// solution was found. `proven` is set when the search finished (optimal over these columns).
-struct MasterIp {
-    std::vector<int> copies;
-    double cost = 0;
-    bool finished = false;
-};
-MasterIp solveMasterIp(const Problem& p, const BoundResult& br, int effort, const Cancelled& cancelled);
-
 // Packs replica counts (shape, count) onto new nodes of one type by that type's own
 // configuration LP (column generation with exact knapsack pricing) and the best integer
 // combination of its configurations (GLPK branch and bound, a node limit); what is left goes

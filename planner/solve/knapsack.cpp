@@ -221,8 +221,10 @@ KnapsackResult solveKnapsack(const std::vector<KnapsackItem>& input, const int64
             used[size_t(d)] = used[size_t(d)] || in.weight[d] > 0;
         items.push_back(Item{in.id, in.value, in.weight, int(bound), 0.0});
     }
-    if (items.empty())
+    if (items.empty()) {
+        result.exact = true; // nothing fits: the empty packing is the best
         return result;
+    }
 
     // Candidate surrogate multipliers: the binding dimensions (those the items could overfill)
     // alone, mixes of the two most binding ones, and all of them normalised. Every candidate

@@ -16,7 +16,7 @@ struct KnapsackItem {
 
 struct KnapsackResult {
     double value = 0;              // of the best packing found
-    double upperBound = 0;         // no packing is worth more (max(value, target) when exact)
+    double upperBound = 0;         // no packing is worth more
     bool exact = false;            // the search finished within its node limit
     int64_t nodes = 0;             // search nodes used
     std::vector<std::pair<int, int>> counts; // (item id, copies), ids ascending
@@ -30,8 +30,8 @@ struct KnapsackResult {
 // capacity prices of the fluid LP, which make the surrogate bound the LP relaxation's.
 // Without boundNeeded only a good packing is wanted (the greedy's configurations): fewer
 // surrogates are tried and upperBound is not tightened. target: only packings worth more
-// matter (column generation needs a configuration above its price); the search prunes
-// below it, and upperBound is then at least target.
+// matter (column generation needs a configuration above its price); the search prunes below
+// it, so when nothing beats the target the upper bound may be the target itself.
 KnapsackResult solveKnapsack(const std::vector<KnapsackItem>& items, const int64_t* cap, int dims, int64_t nodeLimit,
                              const double* lambdaHint = nullptr, bool boundNeeded = true, double target = 0);
 

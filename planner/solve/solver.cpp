@@ -338,27 +338,6 @@ ClusterResult solveFresh(const Problem& p, const SolveOptions& options, const Ca
     bool have = false;
     auto consider = [&](Packing&& pk, const char* what) {
         timer.report(what, pk.cost());
-        if (tracing() && std::getenv("CW_SOLVER_TRACE_NODES")) {
-            std::map<std::string, std::tuple<int, double, double, double, double>> count;
-            for (const auto& n : pk.nodes()) {
-                if (!n.alive)
-                    continue;
-                const int idx = int(&n - pk.nodes().data());
-                auto& e = count[p.types[size_t(n.type)].group.pool + " " + p.types[size_t(n.type)].group.machineType];
-                ++std::get<0>(e);
-                std::get<1>(e) += pk.fill(idx);
-                std::get<2>(e) += double(pk.used(idx)[kCpu]) / double(p.types[size_t(n.type)].cap[kCpu]);
-                std::get<3>(e) += double(pk.used(idx)[kMemory]) / double(p.types[size_t(n.type)].cap[kMemory]);
-                std::get<4>(e) += p.types[size_t(n.type)].cap[kGpu] > 0
-                                      ? double(pk.used(idx)[kGpu]) / double(p.types[size_t(n.type)].cap[kGpu])
-                                      : double(pk.used(idx)[kPods]) / double(p.types[size_t(n.type)].cap[kPods]);
-            }
-            for (const auto& [k, v] : count) {
-                const double n = std::get<0>(v);
-                std::fprintf(stderr, "    %-36s %4d  fill %.3f cpu %.3f mem %.3f gpu|pods %.3f\n", k.c_str(), std::get<0>(v),
-                             std::get<1>(v) / n, std::get<2>(v) / n, std::get<3>(v) / n, std::get<4>(v) / n);
-            }
-        }
         if (!have || better(pk, best.packing)) {
             best.packing = std::move(pk);
             have = true;
@@ -392,13 +371,6 @@ ClusterResult solveFresh(const Problem& p, const SolveOptions& options, const Ca
                          bound.fluidValue, bound.fluid.rounds, bound.lpValue, bound.iterations, bound.columns.size(),
                          bound.converged, bound.effortLimit);
         values = dualValues(p, bound, standalone);
-        if (tracing() && bound.fluid.solved) {
-            for (size_t t = 0; t < bound.fluid.nodes.size(); ++t) {
-                if (bound.fluid.nodes[t] > 1e-6)
-                    std::fprintf(stderr, "[fluid-type] %-12s %-16s %9.3f nodes, %zu classes\n", p.types[t].group.pool.c_str(),
-                                 p.types[t].group.machineType.c_str(), bound.fluid.nodes[t], bound.fluid.load[t].size());
-            }
-        }
         if (bound.fluid.solved) {
             Packing pk = base;
             roundFluid(pk, bound, effort, cancelled);
@@ -437,22 +409,6 @@ ClusterResult solveFresh(const Problem& p, const SolveOptions& options, const Ca
             }
             timer.report("exact", exact.lowerBound);
         }
-    }
-    if (tracing() && best.bound.fluid.solved) {
-        std::map<std::string, std::pair<double, double>> perPool; // pool -> (fluid, packing)
-        for (size_t t = 0; t < p.types.size(); ++t)
-            perPool[p.types[t].group.pool].first += best.bound.fluid.nodes[t] * p.types[t].price;
-        std::map<std::string, int> count;
-        for (const auto& n : best.packing.nodes()) {
-            if (n.alive) {
-                perPool[p.types[size_t(n.type)].group.pool].second += p.types[size_t(n.type)].price;
-                ++count[p.types[size_t(n.type)].group.pool + " " + p.types[size_t(n.type)].group.machineType];
-            }
-        }
-        for (const auto& [pool, v] : perPool)
-            std::fprintf(stderr, "[pool] %-12s fluid %10.4f packing %10.4f\n", pool.c_str(), v.first, v.second);
-        for (const auto& [k, v] : count)
-            std::fprintf(stderr, "[nodes] %-36s %d\n", k.c_str(), v);
     }
     best.cancelled = cancelled && cancelled();
     if (options.lowerBound && !best.cancelled) {
