@@ -4,6 +4,7 @@
 #include "document/plandocument.h"
 #include "i18n/translations.h"
 #include "io/planreader.h"
+#include "io/summary.h"
 #include "mainwindow.h"
 #include "resources/embedded.h"
 #include "settings.h"
@@ -142,6 +143,9 @@ int main(int argc, char** argv)
                          .arg(image.height())
                          .toStdString()
                   << std::endl;
+        // The plan in words with the solver's figures per cluster, for a reader of the image.
+        if (window.document())
+            std::cout << io::planSummary(window.document()->plan(), cat) << std::flush;
         return 0;
     }
 

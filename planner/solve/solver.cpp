@@ -135,7 +135,7 @@ void finish(Packing& pk, const std::vector<double>& values, int effort, bool sta
 // Ruin and recreate on the chosen packing, a number of rounds that shrinks as it grows.
 void polish(Packing& pk, const std::vector<double>& values, int effort, bool stable, const Cancelled& cancelled)
 {
-    const int iterations = std::clamp(80000 / (pk.aliveNodes() + 50), 10, 400) * effort;
+    const int iterations = std::clamp(40000 / (pk.aliveNodes() + 50), 10, 400) * effort;
     ruinAndRecreate(pk, values, iterations, stable, cancelled);
     closeEmptyNodes(pk);
 }
