@@ -8,6 +8,7 @@
 #include "io/planreader.h"
 #include "io/summary.h"
 #include "resources/embedded.h"
+#include "torusview.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -97,14 +98,19 @@ int main(int argc, char** argv)
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);
         const QString which = parser.value(view);
-        if (which != QLatin1String("canvas")) {
-            std::cerr << "clusterwright: unknown view '" << which.toStdString() << "'; available: canvas\n";
+        if (which != QLatin1String("canvas") && which != QLatin1String("tpu")) {
+            std::cerr << "clusterwright: unknown view '" << which.toStdString() << "'; available: canvas, tpu\n";
             return 2;
         }
-        window.show();
-        QApplication::processEvents();
-        const QPixmap pixmap = window.grab();
-        if (pixmap.isNull() || !pixmap.save(file, "PNG")) {
+        QImage image;
+        if (which == QLatin1String("tpu")) {
+            image = widgets::renderTpuView(window.document());
+        } else {
+            window.show();
+            QApplication::processEvents();
+            image = window.grab().toImage();
+        }
+        if (image.isNull() || !image.save(file, "PNG")) {
             std::cerr << "clusterwright: cannot write " << file.toStdString() << '\n';
             return 2;
         }

@@ -5,6 +5,7 @@
 #include "io/summary.h"
 #include "model/quantity.h"
 #include "plantreemodel.h"
+#include "torusview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -54,6 +55,10 @@ MainWindow::MainWindow(const catalog::Catalog& catalog, QWidget* parent)
     diagDock->setWidget(m_diagnostics);
     addDockWidget(Qt::BottomDockWidgetArea, diagDock);
 
+    m_tpuDock = new QDockWidget(tr("TPU slices"), this);
+    m_tpuDock->setObjectName(QStringLiteral("TpuDock"));
+    addDockWidget(Qt::RightDockWidgetArea, m_tpuDock);
+
     m_tabs->setDocumentMode(true);
     setCentralWidget(m_tabs);
     statusBar()->addPermanentWidget(m_status);
@@ -66,6 +71,7 @@ MainWindow::~MainWindow()
 {
     // The views must let go of the document before it is destroyed.
     m_treeModel->setDocument(nullptr);
+    delete m_tpuDock->widget();
     if (m_document)
         m_document->disconnect(this);
     m_document.reset();
@@ -94,7 +100,9 @@ void MainWindow::createActions()
 
 void MainWindow::setDocument(std::unique_ptr<document::PlanDocument> document)
 {
+    delete m_tpuDock->widget(); // it watches the old document
     m_document = std::move(document);
+    m_tpuDock->setWidget(widgets::createTpuView(m_document.get(), m_tpuDock));
     m_treeModel->setDocument(m_document.get());
     if (m_document) {
         connect(m_document.get(), &document::PlanDocument::planChanged, this, &MainWindow::refresh);

@@ -54,6 +54,7 @@ private:
     QTabWidget* m_tabs;
     QTreeWidget* m_diagnostics;
     QLabel* m_status;
+    class QDockWidget* m_tpuDock;
 };
 
 } // namespace cw::gui
