@@ -370,6 +370,19 @@ QRectF TorusView::poolRect(const QString& cluster, const QString& pool) const
     return {};
 }
 
+QRectF TorusView::chipRect(const QString& cluster, const QString& pool, tpu::ChipCoord chip, int node) const
+{
+    for (const auto& panel : m_panels) {
+        if (q(panel.cluster) != cluster || q(panel.pool) != pool || !panel.occ)
+            continue;
+        for (const auto& g : panel.grids) {
+            if (g.z == chip.z && g.node == node)
+                return chipRect(panel, g, chip.x, chip.y);
+        }
+    }
+    return {};
+}
+
 QComboBox* TorusView::topologyPicker(const QString& cluster, const QString& pool) const
 {
     auto it = m_pickers.find(poolKey(cluster.toStdString(), pool.toStdString()));

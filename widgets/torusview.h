@@ -44,6 +44,8 @@ public:
 
     // Where a pool's slice is drawn (empty when the plan has no such TPU pool).
     QRectF poolRect(const QString& cluster, const QString& pool) const;
+    // Where a chip of a pool is drawn (node: the node of a single-host pool); empty if none.
+    QRectF chipRect(const QString& cluster, const QString& pool, tpu::ChipCoord chip, int node = 0) const;
     // The topology picker of a pool, or null.
     QComboBox* topologyPicker(const QString& cluster, const QString& pool) const;
 
