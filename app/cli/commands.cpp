@@ -11,8 +11,14 @@ const std::vector<Command>& commands()
          QT_TRANSLATE_NOOP("cli", "Read a plan, check it against the catalog and report every problem"), runCheck},
         {"catalog", QT_TRANSLATE_NOOP("cli", "catalog list [--provider gke|eks] | catalog show TYPE"),
          QT_TRANSLATE_NOOP("cli", "List the machine types of the catalog, or show one with its prices and sources"), runCatalog},
+        {"solve", QT_TRANSLATE_NOOP("cli", "solve PLAN [--cluster NAME]"),
+         QT_TRANSLATE_NOOP("cli", "Pack the workloads onto the cheapest nodes: nodes per pool, cost, lower bound and gap, utilisation, stranded capacity, unplaced Pods"), runSolve},
+        {"explain", QT_TRANSLATE_NOOP("cli", "explain PLAN WORKLOAD"),
+         QT_TRANSLATE_NOOP("cli", "Why a workload runs on its pool and machine type, and why not on each alternative"), runExplain},
         {"tpu", QT_TRANSLATE_NOOP("cli", "tpu GENERATION [CHIPS | TOPOLOGY | NAME]"),
          QT_TRANSLATE_NOOP("cli", "The valid TPU slices of a generation: topologies, chips, hosts, machine type, google.com/tpu per Pod, twisted and wraparound"), runTpu},
+        {"export", QT_TRANSLATE_NOOP("cli", "export PLAN --out DIR [--target gke|eks|all] [--force]"),
+         QT_TRANSLATE_NOOP("cli", "Write the plan as a bundle per cluster: README.md, commands.sh (gcloud / eksctl / aws) and Kubernetes manifests"), runExport},
     };
     return all;
 }

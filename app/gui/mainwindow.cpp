@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "exportdialog.h"
+
 #include "document/plandocument.h"
 #include "io/summary.h"
 #include "model/quantity.h"
@@ -93,6 +95,10 @@ void MainWindow::createActions()
     saveAction->setShortcut(QKeySequence::Save);
     QAction* saveAsAction = file->addAction(tr("Save &As…"), this, [this] { saveAs(); });
     saveAsAction->setShortcut(QKeySequence::SaveAs);
+    file->addAction(tr("Export &Bundle…"), this, [this] {
+        if (m_document)
+            widgets::ExportDialog(m_document->plan(), m_catalog, nullptr, this).exec();
+    });
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

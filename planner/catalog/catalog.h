@@ -24,6 +24,7 @@ struct Source {
     std::string asOf;     // YYYY-MM-DD or YYYY-MM
     std::string license;
     std::string note;
+    diag::Location where;      // the file and line that defined it last
 };
 
 // One price in USD per hour (per machine, GPU, chip, vCPU or GiB, as its context says).
@@ -33,6 +34,7 @@ struct PricePoint {
     std::string asOf;          // the source's date unless the price names its own
     bool unverified = false;
     std::string note;
+    diag::Location where;
 
     bool isKnown() const { return usd.has_value(); }
     double value() const { return usd.value_or(0.0); }
@@ -67,6 +69,7 @@ struct Accelerator {
     Fact fact;
     std::vector<MigProfile> mig;
     std::string migSource;
+    diag::Location where;
 
     const MigProfile* migProfile(const std::string& profileName) const;
 };
@@ -113,6 +116,7 @@ struct TpuGeneration {
     std::string minGkeAutopilot;
     Fact fact;
     std::string note;
+    diag::Location where;
 
     // Slice names and topology rules (docs/catalog-format.md, tpu.yaml).
     std::string namePrefix;                     // v5litepod in "v5litepod-16"; defaults to name
@@ -171,6 +175,7 @@ struct MachineType {
     PricePoint spot;
     Fact fact;
     std::string note;
+    diag::Location where;
 };
 
 // Price of a whole machine for one capacity type, with what it is made of.
@@ -178,6 +183,7 @@ struct MachinePrice {
     double usdPerHour = 0;
     bool known = true;           // false: some part has no price
     bool unverified = false;
+    bool spotFallback = false;   // Spot was asked for, but some part has only an on-demand price
     std::vector<std::string> parts;   // "VM 9.46006", "8 × nvidia-h100-80gb 4.20076"
     std::vector<const PricePoint*> points;
 };
@@ -191,6 +197,7 @@ struct PriceBook {
         std::string accelerator;
         PricePoint onDemand;
         PricePoint spot;
+        diag::Location where;
     };
     std::vector<AcceleratorPrice> acceleratorPrices;
     struct TpuChipPrice {
@@ -198,6 +205,7 @@ struct PriceBook {
         std::string region;
         PricePoint onDemand;
         PricePoint spot;
+        diag::Location where;
     };
     std::vector<TpuChipPrice> tpuChipPrices;
 
@@ -310,7 +318,8 @@ public:
     // Price of a machine per hour for a capacity type, accelerators included.
     MachinePrice machinePrice(model::Provider provider, const MachineType& machine,
                               model::Capacity capacity) const;
-    // The newest asOf among the prices in the catalog: the "prices as of" shown to users.
+    // The dates the catalog's prices describe, for "prices as of ...": one date, or
+    // "oldest to newest" when the sources differ.
     std::string priceDate() const;
     // Checks references and values; called by load().
     void validate(diag::Diagnostics& diags) const;
