@@ -3,7 +3,9 @@
 
 #include "document/plandocument.h"
 #include "document/tpucommands.h"
-#include "workloadpalette.h"
+#include "canvas/mimetypes.h"
+#include "style/canvastheme.h"
+#include "style/workloadpalette.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -23,6 +25,41 @@
 
 namespace cw::widgets {
 
+// The torus view's colours, from the canvas theme so that light and dark themes both read.
+struct TorusColors {
+    QColor background, panel, panelBorder, title, text, faint, chip, chipBorder, chipMark, link, wrap, twist;
+    QColor hostTint[2], hostBorder[2];
+    QColor ok, refused, layerFrame, tag;
+
+    static TorusColors from(const QPalette& palette)
+    {
+        const CanvasTheme t = CanvasTheme::fromPalette(palette);
+        TorusColors c;
+        c.background = t.background;
+        c.panel = t.frame;
+        c.panelBorder = t.frameBorder;
+        c.title = t.text;
+        c.text = t.mutedText;
+        c.faint = t.overhead;
+        c.chip = t.dark ? QColor(0x3a, 0x3f, 0x47) : QColor(0xff, 0xff, 0xff);
+        c.chipBorder = t.dark ? QColor(0x7a, 0x82, 0x8e) : QColor(0x7d, 0x88, 0x95);
+        c.chipMark = t.dark ? QColor(0x4a, 0x50, 0x59) : QColor(0xe4, 0xe8, 0xed);
+        c.link = t.dark ? QColor(0x5a, 0x61, 0x6c) : QColor(0xb3, 0xbc, 0xc7);
+        c.wrap = t.dark ? QColor(0x6f, 0xa4, 0xf2) : QColor(0x2f, 0x6f, 0xd6);
+        c.twist = t.dark ? QColor(0xc3, 0x8b, 0xe0) : QColor(0x8e, 0x44, 0xad);
+        c.hostTint[0] = t.dark ? QColor(0x27, 0x34, 0x48) : QColor(0xe6, 0xef, 0xfb);
+        c.hostTint[1] = t.dark ? QColor(0x3a, 0x32, 0x27) : QColor(0xf4, 0xec, 0xdf);
+        c.hostBorder[0] = t.dark ? QColor(0x46, 0x5d, 0x80) : QColor(0xa9, 0xbd, 0xd8);
+        c.hostBorder[1] = t.dark ? QColor(0x6b, 0x5a, 0x43) : QColor(0xd2, 0xbf, 0xa2);
+        c.ok = t.fits;
+        c.refused = t.refuses;
+        c.layerFrame = t.dark ? QColor(0x2c, 0x30, 0x36) : QColor(0xf7, 0xf8, 0xfa);
+        c.tag = t.dark ? QColor(0x1e, 0x20, 0x24, 225) : QColor(255, 255, 255, 225);
+        return c;
+    }
+};
+
+
 namespace {
 
 constexpr double kMargin = 24;
@@ -33,23 +70,6 @@ constexpr double kGridLabel = 20;
 constexpr double kGridGap = 26;
 constexpr double kMaxDiagramHeight = 760;
 constexpr int kMinWidth = 420;
-
-const QColor kBackground(0xf3, 0xf5, 0xf8);
-const QColor kPanel(0xff, 0xff, 0xff);
-const QColor kPanelBorder(0xd9, 0xde, 0xe5);
-const QColor kTitle(0x1f, 0x29, 0x33);
-const QColor kText(0x52, 0x60, 0x6d);
-const QColor kFaint(0x8a, 0x94, 0xa0);
-const QColor kChip(0xff, 0xff, 0xff);
-const QColor kChipBorder(0x7d, 0x88, 0x95);
-const QColor kLink(0xb3, 0xbc, 0xc7);
-const QColor kWrap(0x2f, 0x6f, 0xd6);
-const QColor kTwist(0x8e, 0x44, 0xad);
-const QColor kHostTint[2] = {QColor(0xe6, 0xef, 0xfb), QColor(0xf4, 0xec, 0xdf)};
-const QColor kHostBorder[2] = {QColor(0xa9, 0xbd, 0xd8), QColor(0xd2, 0xbf, 0xa2)};
-const QColor kOk(0x2e, 0x9d, 0x5b);
-const QColor kRefused(0xd6, 0x45, 0x41);
-const QColor kLayerFrame(0xf7, 0xf8, 0xfa);
 
 QString q(const std::string& s)
 {
@@ -125,13 +145,30 @@ void arrowHead(QPainter& p, QPointF tip, QPointF from, double size)
 
 TorusView::TorusView(document::PlanDocument* document, QWidget* parent)
     : QWidget(parent)
-    , m_document(document)
 {
     setAcceptDrops(true);
     setMouseTracking(true);
     setAutoFillBackground(false);
     setObjectName(QStringLiteral("TorusView"));
     setAccessibleName(tr("TPU slices"));
+    m_document = nullptr;
+    setDocument(document);
+}
+
+document::PlanDocument* TorusView::document() const
+{
+    return m_document.data();
+}
+
+void TorusView::setDocument(document::PlanDocument* document)
+{
+    if (m_document)
+        disconnect(m_document, nullptr, this, nullptr);
+    m_document = document;
+    m_refusal.clear();
+    m_refusedPanel = -1;
+    m_hover = {};
+    m_highlight.clear();
     if (m_document) {
         connect(m_document, &document::PlanDocument::planChanged, this, [this] {
             m_refusal.clear();
@@ -400,12 +437,10 @@ int TorusView::panelAt(QPointF pos) const
 
 std::optional<std::string> TorusView::workloadOf(const QMimeData& mime) const
 {
-    if (!mime.hasFormat(QLatin1String(kWorkloadMimeType)))
+    const DragPayload payload = DragPayload::from(mime);
+    if (payload.kind != DragPayload::Kind::Workload)
         return std::nullopt;
-    const QString name = QString::fromUtf8(mime.data(QLatin1String(kWorkloadMimeType))).trimmed();
-    if (name.isEmpty())
-        return std::nullopt;
-    return name.toStdString();
+    return payload.id;
 }
 
 bool TorusView::dropPayload(const QMimeData& mime, QPointF pos)
@@ -520,8 +555,7 @@ void TorusView::mouseMoveEvent(QMouseEvent* event)
         QWidget::mouseMoveEvent(event);
         return;
     }
-    auto* mime = new QMimeData;
-    mime->setData(QLatin1String(kWorkloadMimeType), QByteArray::fromStdString(m_pressWorkload));
+    QMimeData* mime = DragPayload{DragPayload::Kind::Workload, m_pressWorkload}.toMimeData();
     mime->setText(q(m_pressWorkload));
     auto* drag = new QDrag(this);
     drag->setMimeData(mime);
@@ -531,11 +565,12 @@ void TorusView::mouseMoveEvent(QMouseEvent* event)
     {
         QPainter p(&pix);
         p.setRenderHint(QPainter::Antialiasing);
-        const QColor c = workloadColor(m_document->plan(), m_pressWorkload);
+        const WorkloadPalette colours(m_document->plan(), palette());
+        const QColor c = colours.color(m_pressWorkload);
         p.setBrush(c);
-        p.setPen(workloadOutline(c));
+        p.setPen(c.darker(150));
         p.drawRoundedRect(QRectF(1, 1, 158, 26), 13, 13);
-        p.setPen(c.lightness() > 150 ? kTitle : Qt::white);
+        p.setPen(colours.textColor(m_pressWorkload));
         p.setFont(sized(font(), 12, true));
         p.drawText(QRectF(10, 1, 140, 26), Qt::AlignVCenter | Qt::AlignLeft, q(m_pressWorkload));
     }
@@ -621,15 +656,16 @@ QString TorusView::chipToolTip(QPointF pos) const
 
 void TorusView::paintEvent(QPaintEvent*)
 {
+    m_colors = std::make_shared<const TorusColors>(TorusColors::from(palette()));
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     p.setRenderHint(QPainter::TextAntialiasing);
-    p.fillRect(rect(), kBackground);
+    p.fillRect(rect(), m_colors->background);
     paintHeader(p);
     for (size_t i = 0; i < m_panels.size(); ++i)
         paintPanel(p, m_panels[i], int(i));
     if (m_panels.empty()) {
-        p.setPen(kText);
+        p.setPen(m_colors->text);
         p.setFont(sized(font(), 14));
         p.drawText(QRectF(kMargin, m_legend.bottom() + 18, width() - 2 * kMargin, 40), Qt::AlignLeft | Qt::AlignTop,
                    tr("This plan has no TPU node pools. Add a pool with a TPU machine type (ct5lp-hightpu-4t, ct4p-hightpu-4t, …) and a tpuTopology to see its torus here."));
@@ -638,11 +674,12 @@ void TorusView::paintEvent(QPaintEvent*)
 
 void TorusView::paintHeader(QPainter& p) const
 {
+    const TorusColors& k = *m_colors;
     const double w = std::max(width(), kMinWidth);
-    p.setPen(kTitle);
+    p.setPen(k.title);
     p.setFont(sized(font(), 20, true));
     p.drawText(QRectF(kMargin, kMargin - 4, w - 2 * kMargin, 28), Qt::AlignLeft | Qt::AlignVCenter, tr("TPU slices"));
-    p.setPen(kText);
+    p.setPen(k.text);
     p.setFont(sized(font(), 12));
     QString sub = m_document && !m_document->plan().name.empty() ? q(m_document->plan().name) + QStringLiteral(" · ") : QString();
     sub += m_pills.empty() ? tr("every TPU pool drawn as its torus")
@@ -653,20 +690,20 @@ void TorusView::paintHeader(QPainter& p) const
     // The tray: one pill per TPU workload, in its colour.
     for (const auto& pill : m_pills) {
         const model::Workload* wl = m_document->plan().workload(pill.workload);
-        const QColor c = workloadColor(m_document->plan(), pill.workload);
-        p.setPen(QPen(kPanelBorder, 1));
-        p.setBrush(kPanel);
+        const QColor c = workloadColor(m_document->plan(), pill.workload, palette());
+        p.setPen(QPen(k.panelBorder, 1));
+        p.setBrush(k.panel);
         p.drawRoundedRect(pill.rect, kPillHeight / 2, kPillHeight / 2);
-        p.setPen(QPen(workloadOutline(c), 1));
+        p.setPen(QPen(c.darker(150), 1));
         p.setBrush(c);
         p.drawEllipse(QRectF(pill.rect.left() + 9, pill.rect.center().y() - 6, 12, 12));
-        p.setPen(kTitle);
+        p.setPen(k.title);
         p.setFont(sized(font(), 12, true));
         const QRectF text = pill.rect.adjusted(28, 0, -10, 0);
         p.drawText(text, Qt::AlignVCenter | Qt::AlignLeft, q(pill.workload));
         if (wl && wl->resources.tpu) {
             const double nameW = QFontMetricsF(p.font()).horizontalAdvance(q(pill.workload));
-            p.setPen(kFaint);
+            p.setPen(k.faint);
             p.setFont(sized(font(), 11));
             p.drawText(text.adjusted(nameW + 7, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft,
                        QStringLiteral("%1 %2").arg(q(wl->resources.tpu->type), q(wl->resources.tpu->topology)));
@@ -680,24 +717,24 @@ void TorusView::paintHeader(QPainter& p) const
         const double sw = legendSwatchWidth(kind);
         switch (kind) {
         case 0:
-            p.setPen(QPen(kChipBorder, 1));
-            p.setBrush(kChip);
+            p.setPen(QPen(k.chipBorder, 1));
+            p.setBrush(k.chip);
             p.drawRoundedRect(QRectF(x, cy - 7, 14, 14), 3, 3);
             break;
         case 1:
-            p.setPen(QPen(kHostBorder[0], 1));
-            p.setBrush(kHostTint[0]);
+            p.setPen(QPen(k.hostBorder[0], 1));
+            p.setBrush(k.hostTint[0]);
             p.drawRoundedRect(QRectF(x, cy - 9, 30, 18), 5, 5);
-            p.setPen(kText);
+            p.setPen(k.text);
             p.setFont(sized(font(), 9, true));
             p.drawText(QRectF(x, cy - 9, 30, 18), Qt::AlignCenter, QStringLiteral("W0"));
             break;
         case 2:
-            p.setPen(QPen(kLink, 2));
+            p.setPen(QPen(k.link, 2));
             p.drawLine(QPointF(x, cy), QPointF(x + 24, cy));
             break;
         default: {
-            const QColor c = kind == 3 ? kWrap : kTwist;
+            const QColor c = kind == 3 ? k.wrap : k.twist;
             p.setPen(QPen(c, 1.6, Qt::DashLine));
             p.drawLine(QPointF(x, cy), QPointF(x + 20, cy));
             p.setPen(Qt::NoPen);
@@ -706,7 +743,7 @@ void TorusView::paintHeader(QPainter& p) const
             break;
         }
         }
-        p.setPen(kText);
+        p.setPen(k.text);
         p.setFont(sized(font(), 11));
         p.drawText(QRectF(x + sw, item.top(), item.width() - sw, item.height()), Qt::AlignVCenter | Qt::AlignLeft, legendText(kind));
     }
@@ -734,39 +771,40 @@ QString TorusView::legendText(int kind) const
 
 void TorusView::paintPanel(QPainter& p, const Panel& panel, int index) const
 {
+    const TorusColors& k = *m_colors;
     // Frame, with the drag feedback.
-    QColor border = kPanelBorder;
+    QColor border = k.panelBorder;
     double borderWidth = 1;
     if (m_hover.panel == index) {
-        border = m_hover.ok ? kOk : kRefused;
+        border = m_hover.ok ? k.ok : k.refused;
         borderWidth = 3;
     } else if (m_refusedPanel == index && !m_refusal.isEmpty()) {
-        border = kRefused;
+        border = k.refused;
         borderWidth = 2;
     }
     p.setPen(QPen(border, borderWidth));
-    p.setBrush(kPanel);
+    p.setBrush(k.panel);
     p.drawRoundedRect(panel.frame, 10, 10);
 
     const double left = panel.frame.left() + 18;
     const double textW = panel.pickerRect.left() - left - 12;
-    p.setPen(kTitle);
+    p.setPen(k.title);
     p.setFont(sized(font(), 15, true));
     p.drawText(QRectF(left, panel.frame.top() + 14, textW, 22), Qt::AlignLeft | Qt::AlignVCenter,
                QStringLiteral("%1 / %2").arg(q(panel.cluster), q(panel.pool)));
 
     QString status;
-    QColor statusColor = kText;
+    QColor statusColor = k.text;
     if (m_hover.panel == index && !m_hover.text.isEmpty()) {
         status = (m_hover.ok ? QStringLiteral("✓ ") : QStringLiteral("✗ ")) + m_hover.text;
-        statusColor = m_hover.ok ? kOk : kRefused;
+        statusColor = m_hover.ok ? k.ok : k.refused;
     } else if (m_refusedPanel == index && !m_refusal.isEmpty()) {
         status = QStringLiteral("✗ ") + m_refusal;
-        statusColor = kRefused;
+        statusColor = k.refused;
     }
 
     if (!panel.occ) {
-        p.setPen(kRefused);
+        p.setPen(k.refused);
         p.setFont(sized(font(), 12));
         p.drawText(QRectF(left, panel.frame.top() + 40, panel.frame.width() - 36, 40), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
                    panel.problem);
@@ -786,7 +824,7 @@ void TorusView::paintPanel(QPainter& p, const Panel& panel, int index) const
                         .arg(QLatin1String(tpu::toString(l.scope)));
     if (!l.isMultiHost() && panel.occ->slices > 1)
         facts += tr(" · %1 nodes, each its own slice").arg(panel.occ->slices);
-    p.setPen(kText);
+    p.setPen(k.text);
     p.setFont(sized(font(), 12));
     p.drawText(QRectF(left, panel.frame.top() + 40, panel.frame.width() - 36, 18), Qt::AlignLeft | Qt::AlignVCenter,
                QFontMetricsF(p.font()).elidedText(facts, Qt::ElideRight, panel.frame.width() - 36));
@@ -812,10 +850,10 @@ void TorusView::paintPanel(QPainter& p, const Panel& panel, int index) const
         }
         status = torus + QStringLiteral(" · ") + (used.isEmpty() ? tr("free: drop a TPU workload here") : used.join(QStringLiteral(", ")));
         const bool overflow = std::any_of(panel.occ->uses.begin(), panel.occ->uses.end(), [](const tpu::PoolUse& u) { return u.overflow; });
-        statusColor = overflow ? kRefused : kText;
+        statusColor = overflow ? k.refused : k.text;
     }
     p.setPen(statusColor);
-    p.setFont(sized(font(), 12, statusColor != kText));
+    p.setFont(sized(font(), 12, statusColor != k.text));
     p.drawText(QRectF(left, panel.frame.top() + 59, panel.frame.width() - 36, 18), Qt::AlignLeft | Qt::AlignVCenter,
                QFontMetricsF(p.font()).elidedText(status, Qt::ElideRight, panel.frame.width() - 36));
 
@@ -823,20 +861,20 @@ void TorusView::paintPanel(QPainter& p, const Panel& panel, int index) const
         paintGrid(p, panel, grid);
 
     if (s.topology.rank() == 3) {
-        QString note = tr("Each box is one z layer of the %1 torus, drawn as its x–y plane (x to the right, y down); "
+        QString note = tr("Each box is one z layer of the %1 slice, drawn as its x–y plane (x to the right, y down); "
                           "a chip is also linked to the chip at the same (x, y) in the layers before and after it (›).")
                            .arg(q(s.topology.text()));
         const Twist twist = twistOf(s);
         if (s.twisted)
             note += tr(" Twisted: the purple wraparounds land %1 further on.").arg(twist.landing);
-        p.setPen(kFaint);
+        p.setPen(k.faint);
         p.setFont(sized(font(), 11));
         p.drawText(QRectF(left, panel.diagram.bottom() + 10, panel.frame.width() - 36, 16), Qt::AlignLeft | Qt::AlignVCenter,
                    QFontMetricsF(p.font()).elidedText(note, Qt::ElideRight, panel.frame.width() - 36));
     }
     // Neighbouring z layers are linked chip to chip: a chevron between layers on one row.
     if (s.topology.rank() == 3) {
-        p.setPen(QPen(kFaint, 1.4));
+        p.setPen(QPen(k.faint, 1.4));
         for (size_t i = 0; i + 1 < panel.grids.size(); ++i) {
             const QRectF a = panel.grids[i].frame, b = panel.grids[i + 1].frame;
             if (std::abs(a.top() - b.top()) > 1)
@@ -850,6 +888,7 @@ void TorusView::paintPanel(QPainter& p, const Panel& panel, int index) const
 
 void TorusView::paintGrid(QPainter& p, const Panel& panel, const Grid& g) const
 {
+    const TorusColors& k = *m_colors;
     const tpu::PoolSlice& ps = panel.occ->slice;
     const tpu::Slice& s = ps.slice;
     const tpu::HostLayout& l = ps.layout;
@@ -860,11 +899,11 @@ void TorusView::paintGrid(QPainter& p, const Panel& panel, const Grid& g) const
     const model::Plan& plan = m_document->plan();
 
     // Layer or node frame with its label.
-    p.setPen(QPen(kPanelBorder, 1));
-    p.setBrush(kLayerFrame);
+    p.setPen(QPen(k.panelBorder, 1));
+    p.setBrush(k.layerFrame);
     p.drawRoundedRect(g.frame, 8, 8);
     p.setFont(sized(font(), 11, true));
-    p.setPen(kText);
+    p.setPen(k.text);
     QString label;
     if (three) {
         label = QStringLiteral("z = %1").arg(g.z);
@@ -880,7 +919,7 @@ void TorusView::paintGrid(QPainter& p, const Panel& panel, const Grid& g) const
     if (three && s.wraparound.size() == 3 && s.wraparound[2] && g.z == d[2] - 1) {
         // Paint the wrap part of the label in the wraparound colour.
         const double zw = QFontMetricsF(p.font()).horizontalAdvance(QStringLiteral("z = %1").arg(g.z));
-        p.setPen(kWrap);
+        p.setPen(k.wrap);
         p.drawText(QRectF(g.frame.left() + kGridPad + zw, g.frame.top() + 6, g.frame.width(), kGridLabel - 4),
                    Qt::AlignLeft | Qt::AlignVCenter, tr("  ↻ z = 0"));
     }
@@ -903,13 +942,13 @@ void TorusView::paintGrid(QPainter& p, const Panel& panel, const Grid& g) const
         const QRectF block = chipRect(panel, g, lo.x, lo.y).united(chipRect(panel, g, hi.x, hi.y)).adjusted(-pad, -pad, pad, pad);
         const int hx = lo.x / std::max(1, l.hostShape.dims[0]), hy = lo.y / std::max(1, l.hostShape.dims[1]);
         const int tint = (hx + hy + (three ? lo.z : 0)) % 2;
-        p.setPen(QPen(kHostBorder[tint], 1.2));
-        p.setBrush(kHostTint[tint]);
+        p.setPen(QPen(k.hostBorder[tint], 1.2));
+        p.setBrush(k.hostTint[tint]);
         p.drawRoundedRect(block, std::min(8.0, pad + 3), std::min(8.0, pad + 3));
     }
 
     // ICI links between neighbours.
-    p.setPen(QPen(kLink, std::max(1.0, chip * 0.09), Qt::SolidLine, Qt::RoundCap));
+    p.setPen(QPen(k.link, std::max(1.0, chip * 0.09), Qt::SolidLine, Qt::RoundCap));
     for (int y = 0; y < b; ++y) {
         for (int x = 0; x < a; ++x) {
             const QPointF c = chipRect(panel, g, x, y).center();
@@ -928,7 +967,7 @@ void TorusView::paintGrid(QPainter& p, const Panel& panel, const Grid& g) const
         if (axis >= int(s.wraparound.size()) || !s.wraparound[size_t(axis)])
             return;
         const bool twisted = axis < int(twist.axes.size()) && twist.axes[size_t(axis)];
-        const QColor color = twisted ? kTwist : kWrap;
+        const QColor color = twisted ? k.twist : k.wrap;
         QPen pen(color, std::clamp(chip * 0.08, 1.0, 1.8), Qt::DashLine);
         const int n = axis == 0 ? b : a;
         for (int i = 0; i < n; ++i) {
@@ -946,16 +985,16 @@ void TorusView::paintGrid(QPainter& p, const Panel& panel, const Grid& g) const
                 from[1] = QPointF(last.center().x(), last.bottom());
                 to[1] = from[1] + QPointF(0, stub);
             }
-            for (int k = 0; k < 2; ++k) {
+            for (int side = 0; side < 2; ++side) {
                 p.setPen(pen);
-                p.drawLine(from[k], to[k]);
+                p.drawLine(from[side], to[side]);
                 p.setPen(Qt::NoPen);
                 p.setBrush(color);
-                arrowHead(p, to[k] + (to[k] - from[k]) / std::max(1.0, stub) * head * 0.6, from[k], head);
+                arrowHead(p, to[side] + (to[side] - from[side]) / std::max(1.0, stub) * head * 0.6, from[side], head);
             }
         }
         if (twisted && !twist.landing.isEmpty() && stub > 10) {
-            p.setPen(kTwist);
+            p.setPen(k.twist);
             p.setFont(sized(font(), std::clamp(int(chip * 0.42), 9, 11), true));
             const QRectF last = chipRect(panel, g, axis == 0 ? a - 1 : 0, axis == 0 ? 0 : b - 1);
             const QPointF at = axis == 0 ? QPointF(last.right() + 2, last.top() - 13) : QPointF(last.left() - 2, last.bottom() + stub - 1);
@@ -971,11 +1010,11 @@ void TorusView::paintGrid(QPainter& p, const Panel& panel, const Grid& g) const
             const QRectF r = chipRect(panel, g, x, y);
             const int worker = l.isMultiHost() ? l.workerOf({x, y, g.z}) : 0;
             const tpu::PoolUse* u = useOf(panel, g.node, worker);
-            QColor fill = kChip, edge = kChipBorder;
+            QColor fill = k.chip, edge = k.chipBorder;
             double edgeWidth = 1;
             if (u) {
-                fill = workloadColor(plan, u->workload);
-                edge = workloadOutline(fill);
+                fill = workloadColor(plan, u->workload, palette());
+                edge = fill.darker(150);
                 if (u->workload == m_highlight)
                     edgeWidth = std::clamp(chip * 0.1, 1.5, 3.0);
             }
@@ -986,7 +1025,7 @@ void TorusView::paintGrid(QPainter& p, const Panel& panel, const Grid& g) const
             // A die mark on free chips when there is room: reads as a chip, not a cell.
             if (!u && chip >= 16) {
                 p.setPen(Qt::NoPen);
-                p.setBrush(QColor(0xe4, 0xe8, 0xed));
+                p.setBrush(k.chipMark);
                 const double m = chip * 0.3;
                 p.drawRoundedRect(r.adjusted(m, m, -m, -m), 2, 2);
             }
@@ -1012,9 +1051,9 @@ void TorusView::paintGrid(QPainter& p, const Panel& panel, const Grid& g) const
             const double tw = fm.horizontalAdvance(text) + 6;
             const QRectF tag(block.center().x() - tw / 2, block.center().y() - px * 0.75, tw, px * 1.5);
             p.setPen(Qt::NoPen);
-            p.setBrush(QColor(255, 255, 255, 225));
+            p.setBrush(k.tag);
             p.drawRoundedRect(tag, 3, 3);
-            p.setPen(kTitle);
+            p.setPen(k.title);
             p.drawText(tag, Qt::AlignCenter, text);
         }
     }
@@ -1027,7 +1066,7 @@ QImage TorusView::renderImage(int width, qreal devicePixelRatio)
     layoutFor(width);
     QImage image(QSize(width, h) * devicePixelRatio, QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(devicePixelRatio);
-    image.fill(kBackground);
+    image.fill(TorusColors::from(palette()).background);
     render(&image);
     return image;
 }
@@ -1040,6 +1079,40 @@ QWidget* createTpuView(document::PlanDocument* document, QWidget* parent)
     area->setFrameShape(QFrame::NoFrame);
     area->setWidget(new TorusView(document));
     return area;
+}
+
+Renderable torusRenderable(TorusView* view, const QString& title)
+{
+    Renderable r;
+    r.title = title;
+    const int width = std::max(view->width(), 1100);
+    r.size = QSizeF(width, view->layoutFor(width));
+    view->layoutFor(std::max(view->width(), kMinWidth));
+    r.background = TorusColors::from(view->palette()).background;
+    QPointer<TorusView> guard(view);
+    r.paint = [guard, width](QPainter& painter, const QRectF& target) {
+        if (!guard)
+            return;
+        const QSize before = guard->size();
+        const int height = guard->layoutFor(width);
+        guard->resize(width, height);
+        painter.save();
+        const double scale = std::min(target.width() / width, target.height() / height);
+        painter.translate(target.topLeft());
+        painter.scale(scale, scale);
+        guard->render(&painter, QPoint(), QRegion(), QWidget::DrawChildren);
+        painter.restore();
+        guard->resize(before);
+        guard->layoutFor(std::max(before.width(), kMinWidth));
+    };
+    return r;
+}
+
+TorusView* torusViewOf(QWidget* tpuView)
+{
+    if (auto* area = qobject_cast<QScrollArea*>(tpuView))
+        return qobject_cast<TorusView*>(area->widget());
+    return qobject_cast<TorusView*>(tpuView);
 }
 
 QImage renderTpuView(document::PlanDocument* document, int width, qreal devicePixelRatio)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "review/imageexport.h"
 #include "tpu/tpuplan.h"
 
 #include <QColor>
@@ -8,6 +9,7 @@
 #include <QWidget>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,8 +23,7 @@ class PlanDocument;
 
 namespace cw::widgets {
 
-// The MIME type of a workload being dragged: the payload is the workload's name in UTF-8.
-inline constexpr const char* kWorkloadMimeType = "application/x-clusterwright-workload";
+struct TorusColors;
 
 // Every TPU pool of a plan drawn as its torus: v5e/v6e as a 2D grid, v4/v5p/tpu7x as
 // unfolded z layers, hosts outlined with their TPU_WORKER_ID, ICI links, wraparound and
@@ -36,6 +37,10 @@ class TorusView : public QWidget
 public:
     explicit TorusView(document::PlanDocument* document, QWidget* parent = nullptr);
     ~TorusView() override;
+
+    // Follows another document (the window opened a plan); null shows nothing.
+    void setDocument(document::PlanDocument* document);
+    document::PlanDocument* document() const;
 
     // The drop, without the event: pins the workload named in mime to the pool under pos
     // and returns true, or refuses with the reason (refusal()) and pushes nothing.
@@ -115,7 +120,7 @@ private:
     double legendSwatchWidth(int kind) const;
     QString legendText(int kind) const;
 
-    document::PlanDocument* m_document;
+    QPointer<document::PlanDocument> m_document;
     std::vector<Panel> m_panels;
     std::vector<Pill> m_pills;
     std::map<std::string, QPointer<QComboBox>> m_pickers;
@@ -126,13 +131,19 @@ private:
     Hover m_hover;
     QString m_refusal;
     int m_refusedPanel = -1;
+    std::shared_ptr<const TorusColors> m_colors;
     std::string m_highlight;     // the workload assigned last: drawn with a bold outline
     QPointF m_pressPos;
     std::string m_pressWorkload;
 };
 
-// The TPU view of a document as a scrollable widget: the hook the main window docks.
+// The TPU view of a document as a scrollable widget: what the main window shows as its
+// "tpu" view. torusViewOf() finds the TorusView inside it.
 QWidget* createTpuView(document::PlanDocument* document, QWidget* parent = nullptr);
+TorusView* torusViewOf(QWidget* tpuView);
+
+// The whole torus view as something File > Export can write (PNG, SVG, PDF).
+Renderable torusRenderable(TorusView* view, const QString& title);
 
 // The TPU view rendered for --screenshot --view tpu.
 QImage renderTpuView(document::PlanDocument* document, int width = 1280, qreal devicePixelRatio = 2.0);

@@ -40,9 +40,9 @@ private Q_SLOTS:
     void assign()
     {
         auto doc = open(QStringLiteral(CW_SOURCE_DIR "/resources/examples/tpu-training-gke.yaml"));
-        model::Plan plan = doc->plan();
-        plan.workload("t5-pretrain-v4")->pool.clear();
-        doc->replacePlan(plan);
+        doc->modify([](model::Plan& plan) {
+            plan.workload("t5-pretrain-v4")->pool.clear();
+        });
         const model::Plan before = doc->plan();
 
         doc->undoStack()->push(new document::AssignTpuWorkloadCommand(doc.get(), "t5-pretrain-v4", "v4-2x2x4"));
@@ -65,9 +65,9 @@ private Q_SLOTS:
     void assignAdoptsTopology()
     {
         auto doc = open(plans("workload-equivalent-topology"));
-        model::Plan plan = doc->plan();
-        plan.workload("train")->pool.clear();
-        doc->replacePlan(plan);
+        doc->modify([](model::Plan& plan) {
+            plan.workload("train")->pool.clear();
+        });
         const model::Plan before = doc->plan();
 
         doc->undoStack()->push(new document::AssignTpuWorkloadCommand(doc.get(), "train", "v4", "4x4x8"));
@@ -88,9 +88,9 @@ private Q_SLOTS:
     void changeTopology()
     {
         auto doc = open(plans("workload-equivalent-topology"));
-        model::Plan plan = doc->plan();
-        plan.workload("train")->resources.tpu->topology = "4x4x8";
-        doc->replacePlan(plan);
+        doc->modify([](model::Plan& plan) {
+            plan.workload("train")->resources.tpu->topology = "4x4x8";
+        });
         QCOMPARE(errors(*doc), 0);
         const model::Plan before = doc->plan();
 

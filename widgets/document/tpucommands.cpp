@@ -55,14 +55,14 @@ AssignTpuWorkloadCommand::AssignTpuWorkloadCommand(PlanDocument* document, std::
 
 void AssignTpuWorkloadCommand::apply(const std::string& pool, const std::string& topology)
 {
-    model::Plan plan = m_document->plan();
-    model::Workload* w = plan.workload(m_workload);
-    if (!w)
-        return;
-    w->pool = pool;
-    if (w->resources.tpu && !topology.empty())
-        w->resources.tpu->topology = topology;
-    m_document->replacePlan(std::move(plan));
+    m_document->modify([&](model::Plan& plan) {
+        model::Workload* w = plan.workload(m_workload);
+        if (!w)
+            return;
+        w->pool = pool;
+        if (w->resources.tpu && !topology.empty())
+            w->resources.tpu->topology = topology;
+    });
 }
 
 void AssignTpuWorkloadCommand::redo()
@@ -113,29 +113,29 @@ ChangeTpuTopologyCommand::ChangeTpuTopologyCommand(PlanDocument* document, std::
 
 void ChangeTpuTopologyCommand::apply(const PoolState& state, bool forward)
 {
-    model::Plan plan = m_document->plan();
-    model::Cluster* c = plan.cluster(m_cluster);
-    model::NodePool* p = c ? c->pool(m_pool) : nullptr;
-    if (!p)
-        return;
-    p->tpuTopology = state.topology;
-    if (!state.machineType.empty()) {
-        if (p->machineTypes.empty())
-            p->machineTypes.push_back(state.machineType);
-        else
-            p->machineTypes.front() = state.machineType;
-    }
-    p->minNodes = state.minNodes;
-    p->maxNodes = state.maxNodes;
-    p->initialNodes = state.initialNodes;
-    for (const auto& ws : m_workloads) {
-        model::Workload* w = plan.workload(ws.name);
-        if (!w || !w->resources.tpu)
-            continue;
-        w->resources.tpu->topology = forward ? m_new.topology : ws.oldTopology;
-        w->replicas = forward ? ws.newReplicas : ws.oldReplicas;
-    }
-    m_document->replacePlan(std::move(plan));
+    m_document->modify([&](model::Plan& plan) {
+        model::Cluster* c = plan.cluster(m_cluster);
+        model::NodePool* p = c ? c->pool(m_pool) : nullptr;
+        if (!p)
+            return;
+        p->tpuTopology = state.topology;
+        if (!state.machineType.empty()) {
+            if (p->machineTypes.empty())
+                p->machineTypes.push_back(state.machineType);
+            else
+                p->machineTypes.front() = state.machineType;
+        }
+        p->minNodes = state.minNodes;
+        p->maxNodes = state.maxNodes;
+        p->initialNodes = state.initialNodes;
+        for (const auto& ws : m_workloads) {
+            model::Workload* w = plan.workload(ws.name);
+            if (!w || !w->resources.tpu)
+                continue;
+            w->resources.tpu->topology = forward ? m_new.topology : ws.oldTopology;
+            w->replicas = forward ? ws.newReplicas : ws.oldReplicas;
+        }
+    });
 }
 
 void ChangeTpuTopologyCommand::redo()
