@@ -313,7 +313,7 @@ int TorusView::layoutFor(int width)
             panel.grids.push_back(g);
         }
         panel.diagram = QRectF(left, diagramTop, rowW, rows * (frameH + kGridGap) - kGridGap);
-        const double footnote = d.size() == 3 ? 24 : 0;
+        const double footnote = d.size() == 3 ? (s.twisted || inner < 1100 ? 40 : 24) : 0;
         panel.frame = QRectF(kMargin, top, inner, kHeader + panel.diagram.height() + 22 + footnote);
         y += panel.frame.height() + 20;
     }
@@ -869,8 +869,8 @@ void TorusView::paintPanel(QPainter& p, const Panel& panel, int index) const
             note += tr(" Twisted: the purple wraparounds land %1 further on.").arg(twist.landing);
         p.setPen(k.faint);
         p.setFont(sized(font(), 11));
-        p.drawText(QRectF(left, panel.diagram.bottom() + 10, panel.frame.width() - 36, 16), Qt::AlignLeft | Qt::AlignVCenter,
-                   QFontMetricsF(p.font()).elidedText(note, Qt::ElideRight, panel.frame.width() - 36));
+        p.drawText(QRectF(left, panel.diagram.bottom() + 10, panel.frame.width() - 36, panel.frame.bottom() - panel.diagram.bottom() - 14),
+                   Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, note);
     }
     // Neighbouring z layers are linked chip to chip: a chevron between layers on one row.
     if (s.topology.rank() == 3) {
