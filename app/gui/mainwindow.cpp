@@ -626,8 +626,11 @@ QImage MainWindow::screenshot(const QString& name, qreal dpr)
     const ViewSpec* spec = ViewRegistry::instance().find(name);
     if (!spec)
         return {};
+    // A view that renders itself whole (the report, the TPU slices) is drawn, not grabbed.
+    if (spec->renderPage)
+        return spec->renderPage(*this, dpr);
     if (spec->kind == ViewSpec::Kind::Page)
-        return spec->renderPage ? spec->renderPage(*this, dpr) : QImage();
+        return {};
     showView(name);
     if (spec->kind == ViewSpec::Kind::Dock && m_viewDocks.count(name)) {
         QDockWidget* dock = m_viewDocks[name];
