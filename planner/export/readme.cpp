@@ -84,22 +84,31 @@ void costSummary(const ClusterContext& ctx, std::string& out)
                "cost comparison of Clusterwright prices them. Only the cluster fee is listed here.\n\n";
     } else if (const auto* sol = ctx.solution()) {
         out += "Node counts from the solver (" + std::string(sol->optimal ? "proven optimal" : "best found")
-               + "), list prices from the catalog, " + std::to_string(hours) + " hours a month.\n\n";
+               + "), list prices from the catalog; a month counts each node for the hours its longest-running Pod runs "
+                 "(" + std::to_string(hours) + " hours for nodes kept by minNodes).\n\n";
         out += "| pool | machine type | capacity | nodes | per node | per hour | per month |\n";
         out += "|---|---|---|---:|---:|---:|---:|\n";
-        double total = 0;
-        for (const auto& g : sol->groups) {
+        for (size_t gi = 0; gi < sol->groups.size(); ++gi) {
+            const auto& g = sol->groups[gi];
             PriceText p;
             p.usd = g.hourlyPricePerNode;
             p.known = g.priceKnown;
             p.unverified = g.priceUnverified;
             anyUnverified = anyUnverified || p.unverified;
-            total += g.hourlyPricePerNode * g.count;
+            double monthly = 0;
+            for (const auto& node : sol->nodes) {
+                if (node.group == int(gi))
+                    monthly += g.hourlyPricePerNode * node.hoursPerMonth;
+            }
             out += "| " + g.pool + " | " + g.machineType + " | " + toString(g.capacity) + " | "
                    + std::to_string(g.count) + " | " + priceCell(p) + " | " + priceCell(p, g.count) + " | "
-                   + (p.known ? perMonth(p.usd * g.count, hours) : std::string("n/a")) + " |\n";
+                   + (p.known ? money(monthly) + (p.unverified ? " ⚠" : "") : std::string("n/a")) + " |\n";
         }
-        out += "| **nodes** | | | | | **" + money(total) + "** | **" + perMonth(total, hours) + "** |\n\n";
+        out += "| **nodes** | | | | | **" + money(sol->hourlyCost) + "** | **" + money(sol->monthlyCost) + "** |\n\n";
+        if (!sol->unplaced.empty()) {
+            out += "The solver could not place " + std::to_string(sol->unplaced.size())
+                   + " Pod(s); `clusterwright-cli solve` says why.\n\n";
+        }
     } else {
         out += "No solver result was given to the export: the table prices each pool at its minimum and at its "
                "maximum size (list prices from the catalog, " + std::to_string(hours) + " hours a month).\n\n";
