@@ -395,6 +395,11 @@ private Q_SLOTS:
                                           unifiedDiff(expected.split(QLatin1Char('\n')), actual.split(QLatin1Char('\n'))))));
             }
         }
+        // The golden bundle itself passes the strict schema check.
+        const Run v = run(QStringLiteral("/usr/bin/python3"),
+                          QStringList{kValidator, QStringLiteral("--schemas"), kSchemas, QStringLiteral("--k8s-version"),
+                                      QStringLiteral("1.34")} + yamlFiles(expectedDir));
+        QVERIFY2(v.exitCode == 0 && !v.out.contains(QStringLiteral("FAIL")), qPrintable(v.out + v.err));
     }
 
     // ---- names and values the export refuses, with the fix it suggests ---------------
