@@ -238,7 +238,8 @@ private:
                                         : "The cluster is regional: GKE counts `--num-nodes` per zone and spreads pools "
                                           "without `zones` over " + std::to_string(kRegionalZones)
                                               + " zones; the autoscaler limits use `--total-min-nodes` / "
-                                                "`--total-max-nodes`, which count the whole pool.");
+                                                "`--total-max-nodes`, which count the whole pool (TPU pools: "
+                                                "`--min-nodes` / `--max-nodes` per zone; a TPU slice lives in one zone).");
     }
 
     int zonesOf(const NodePool& p) const

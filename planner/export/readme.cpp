@@ -304,6 +304,10 @@ std::string renderReadme(const ClusterContext& ctx, const std::vector<std::strin
                                                                       : std::string("1 × ") + w->resources.gpu->partition + " of ")
                           + w->resources.gpu->type;
             }
+            if (const auto& t = w->resources.tpu) {
+                perPod += ", TPU " + t->type + " " + t->topology
+                          + (t->slices > 1 ? " × " + std::to_string(t->slices) + " slices" : std::string());
+            }
             for (const auto& [k, v] : w->resources.extended)
                 perPod += ", " + std::to_string(v) + " × " + k;
             out += "| " + w->name + " | " + toString(w->kind) + " | " + namespaceOf(*w) + " | "
@@ -318,11 +322,44 @@ std::string renderReadme(const ClusterContext& ctx, const std::vector<std::strin
     out += "## Assumptions\n\n";
     for (const auto& a : ctx.assumptions)
         out += "- " + a + "\n";
-    out += "- Containers request the plan's CPU and memory; memory is also their limit, CPU has none. Training Pods "
-           "get a memory-backed `/dev/shm`; multi-worker training runs as an indexed Job whose workers find worker 0 "
-           "through a headless Service (`MASTER_ADDR`, `MASTER_PORT`, `NNODES`, `NODE_RANK`).\n";
-    out += "- Every object carries `app.kubernetes.io/managed-by: clusterwright`; Pods are selected by "
-           "`app.kubernetes.io/name: <workload>`.\n\n";
+    bool training = false;
+    bool indexed = false;
+    for (const Workload* w : workloads) {
+        if (ctx.delegatedWorkloads.count(w->name) || w->kind != WorkloadKind::Training)
+            continue;
+        training = true;
+        indexed = indexed || (w->replicas > 1 && !w->hasTpu());
+    }
+    if (!workloads.empty()) {
+        out += "- Containers request the plan's CPU and memory; memory is also their limit, CPU has none.";
+        if (training)
+            out += " Training Pods get a memory-backed `/dev/shm`.";
+        if (indexed)
+            out += " Multi-worker training runs as an indexed Job whose workers find worker 0 through a headless "
+                   "Service (`MASTER_ADDR`, `MASTER_PORT`, `NNODES`, `NODE_RANK`).";
+        out += "\n";
+        out += "- Every object carries `app.kubernetes.io/managed-by: clusterwright`; Pods are selected by "
+               "`app.kubernetes.io/name: <workload>`.\n";
+    }
+    out += "\n";
+
+    // The export's warnings about this cluster travel with the bundle.
+    std::vector<std::string> warnings;
+    for (const auto& d : ctx.diags.items()) {
+        if (d.severity != diag::Severity::Warning)
+            continue;
+        const bool mine = d.object == c.name || d.object.rfind(c.name + "/", 0) == 0
+                       || std::any_of(workloads.begin(), workloads.end(), [&](const Workload* w) { return w->name == d.object; })
+                       || ctx.skippedWorkloads.count(d.object);
+        if (mine)
+            warnings.push_back(d.code + ": " + md(d.message()));
+    }
+    if (!warnings.empty()) {
+        out += "## Warnings\n\n";
+        for (const auto& w : warnings)
+            out += "- " + w + "\n";
+        out += "\n";
+    }
 
     if (!ctx.leftOut.empty()) {
         out += "## Not in this bundle\n\n";
