@@ -17,7 +17,7 @@ const std::vector<Command>& commands()
          QT_TRANSLATE_NOOP("cli", "Why a workload runs on its pool and machine type, and why not on each alternative"), runExplain},
         {"tpu", QT_TRANSLATE_NOOP("cli", "tpu GENERATION [CHIPS | TOPOLOGY | NAME]"),
          QT_TRANSLATE_NOOP("cli", "The valid TPU slices of a generation: topologies, chips, hosts, machine type, google.com/tpu per Pod, twisted and wraparound"), runTpu},
-        {"export", QT_TRANSLATE_NOOP("cli", "export PLAN --out DIR [--target gke|eks|all] [--force]"),
+        {"export", QT_TRANSLATE_NOOP("cli", "export PLAN --out DIR [--target gke|eks|all] [--force] [--no-solve]"),
          QT_TRANSLATE_NOOP("cli", "Write the plan as a bundle per cluster: README.md, commands.sh (gcloud / eksctl / aws) and Kubernetes manifests"), runExport},
     };
     return all;
