@@ -64,5 +64,6 @@ const std::vector<Command>& commands();
 // Command entry points.
 int runCheck(const Args& args);
 int runCatalog(const Args& args);
+int runCompare(const Args& args);
 
 } // namespace cw::cli

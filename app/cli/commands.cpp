@@ -11,6 +11,8 @@ const std::vector<Command>& commands()
          QT_TRANSLATE_NOOP("cli", "Read a plan, check it against the catalog and report every problem"), runCheck},
         {"catalog", QT_TRANSLATE_NOOP("cli", "catalog list [--provider gke|eks] | catalog show TYPE"),
          QT_TRANSLATE_NOOP("cli", "List the machine types of the catalog, or show one with its prices and sources"), runCatalog},
+        {"compare", QT_TRANSLATE_NOOP("cli", "compare PLAN [--adr FILE.md]"),
+         QT_TRANSLATE_NOOP("cli", "Price the plan's workloads on GKE Standard, GKE Autopilot and EKS side by side; --adr writes a decision record"), runCompare},
     };
     return all;
 }
