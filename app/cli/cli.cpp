@@ -4,6 +4,7 @@
 #include "check/plancheck.h"
 #include "io/planreader.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
@@ -30,6 +31,20 @@ std::optional<std::string> Args::value(const std::string& name) const
             return v;
     }
     return std::nullopt;
+}
+
+bool Args::onlyOptions(const std::vector<std::string>& known) const
+{
+    for (const auto& [k, v] : options) {
+        if (k == "help" || std::find(known.begin(), known.end(), k) != known.end())
+            continue;
+        const std::string s = diag::closestMatch(k, known);
+        usageError(s.empty() ? tr("%1 does not know the option --%2").arg(QString::fromStdString(command), QString::fromStdString(k))
+                             : tr("%1 does not know the option --%2; did you mean --%3?")
+                                   .arg(QString::fromStdString(command), QString::fromStdString(k), QString::fromStdString(s)));
+        return false;
+    }
+    return true;
 }
 
 void out(const std::string& text)

@@ -28,6 +28,9 @@ struct Args {
 
     bool has(const std::string& name) const;
     std::optional<std::string> value(const std::string& name) const;
+    // Reports the first option the command does not know (with a suggestion) as a usage
+    // error and returns false; every command calls it with its own options.
+    bool onlyOptions(const std::vector<std::string>& known) const;
 };
 
 // Prints text to stdout or stderr; every message to the user goes through these.

@@ -35,7 +35,7 @@ std::string acceleratorText(const catalog::MachineType& m)
     if (!m.gpuOptions.empty()) {
         std::string s;
         for (const auto& o : m.gpuOptions)
-            s += (s.empty() ? "" : ", ") + std::string("+") + o.type;
+            s += (s.empty() ? "+ " : " or ") + o.type;
         return s;
     }
     return "-";
@@ -133,6 +133,13 @@ int list(const Args& args, const catalog::Catalog& cat)
     nlohmann::json items = nlohmann::json::array();
     std::string text;
     bool anyUnverified = false;
+    size_t nameWidth = 14, accWidth = 14;
+    for (const auto& book : cat.priceBooks()) {
+        for (const auto& m : book.machineTypes) {
+            nameWidth = std::max(nameWidth, m.name.size() + 2);
+            accWidth = std::max(accWidth, acceleratorText(m).size() + 2);
+        }
+    }
     for (const auto& book : cat.priceBooks()) {
         if (only && book.provider != *only)
             continue;
@@ -141,8 +148,8 @@ int list(const Args& args, const catalog::Catalog& cat)
                         .arg(QString::fromLatin1(book.provider == model::Provider::Gke ? "GKE" : "EKS"),
                              QString::fromStdString(book.region))
                         .toStdString();
-            text += pad(tr("machine type").toStdString(), 24) + pad(tr("category").toStdString(), 18)
-                  + pad("vCPU", 7) + pad(tr("mem GiB").toStdString(), 9) + pad(tr("accelerators").toStdString(), 30)
+            text += pad(tr("machine type").toStdString(), nameWidth) + pad(tr("category").toStdString(), 18)
+                  + pad("vCPU", 7) + pad(tr("mem GiB").toStdString(), 9) + pad(tr("accelerators").toStdString(), accWidth)
                   + pad(tr("on-demand").toStdString(), 12) + tr("spot").toStdString() + "\n";
         }
         for (const auto& m : book.machineTypes) {
@@ -154,8 +161,8 @@ int list(const Args& args, const catalog::Catalog& cat)
             const auto sp = cat.machinePrice(book.provider, m, model::Capacity::Spot);
             const bool unverified = od.unverified || sp.unverified;
             anyUnverified = anyUnverified || unverified;
-            text += pad(m.name, 24) + pad(catalog::toString(m.category), 18) + pad(number(m.vcpu), 7)
-                  + pad(number(m.memoryGiB), 9) + pad(acceleratorText(m), 30)
+            text += pad(m.name, nameWidth) + pad(catalog::toString(m.category), 18) + pad(number(m.vcpu), 7)
+                  + pad(number(m.memoryGiB), 9) + pad(acceleratorText(m), accWidth)
                   + pad(od.known ? money(od.usdPerHour) : "n/a", 12) + (sp.known ? money(sp.usdPerHour) : "n/a")
                   + (unverified ? "  (!)" : "") + "\n";
         }
@@ -233,6 +240,8 @@ int show(const Args& args, const catalog::Catalog& cat)
 
 int runCatalog(const Args& args)
 {
+    if (!args.onlyOptions({"provider"}))
+        return kUsage;
     if (args.positional.empty())
         return usageError(tr("catalog needs a sub-command: list or show TYPE"));
     auto cat = loadCatalog(args);

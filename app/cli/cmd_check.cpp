@@ -5,6 +5,8 @@ namespace cw::cli {
 
 int runCheck(const Args& args)
 {
+    if (!args.onlyOptions({}))
+        return kUsage;
     if (args.positional.size() != 1)
         return usageError(tr("check needs exactly one PLAN file"));
     auto cat = loadCatalog(args);

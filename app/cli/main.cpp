@@ -13,7 +13,7 @@ using namespace cw::cli;
 
 namespace {
 
-void printHelp()
+void printHelp(bool toStderr = false)
 {
     QString text = tr("Usage: clusterwright-cli [--json] [--catalog FILE]... COMMAND [ARGS]\n\n"
                       "Plan, price and export Kubernetes clusters for AI workloads on GKE and EKS.\n\n"
@@ -31,7 +31,10 @@ void printHelp()
                "  -h, --help        show this help\n"
                "  -V, --version     show the version\n\n"
                "Exit codes: 0 ok, 1 the plan has errors or a check failed, 2 usage or I/O error.\n");
-    out(text.toStdString());
+    if (toStderr)
+        err(text.toStdString());
+    else
+        out(text.toStdString());
 }
 
 } // namespace
@@ -93,7 +96,7 @@ int main(int argc, char** argv)
         }
     }
     if (args.command.empty()) {
-        printHelp();
+        printHelp(true);
         return kUsage;
     }
     for (const auto& c : commands()) {

@@ -126,8 +126,16 @@ MachinePrice Catalog::machinePrice(model::Provider provider, const MachineType& 
         result.points.push_back(&p);
         result.parts.push_back(label + " " + (p.isKnown() ? money(p.value()) : std::string("n/a")));
     };
-    auto pick = [&](const PricePoint& onDemand, const PricePoint& spotPrice) -> const PricePoint& {
-        return (spot && !spotPrice.source.empty()) ? spotPrice : onDemand;
+    // A Spot request for a part with no Spot price in the catalog falls back to the
+    // on-demand price, and says so: the figure is then an upper bound.
+    auto add = [&](const PricePoint& onDemand, const PricePoint& spotPrice, double multiplier, std::string label) {
+        if (!spot || (!spotPrice.source.empty() && spotPrice.isKnown())) {
+            addPoint(spot ? spotPrice : onDemand, multiplier, label);
+            return;
+        }
+        result.spotFallback = true;
+        result.unverified = true;
+        addPoint(onDemand, multiplier, label + " (no Spot price: on-demand)");
     };
     const PriceBook* book = priceBook(provider);
     if (machine.tpu) {
@@ -137,15 +145,15 @@ MachinePrice Catalog::machinePrice(model::Provider provider, const MachineType& 
             result.parts.push_back(std::to_string(machine.tpu->chips) + " × " + machine.tpu->generation + " chip n/a");
             return result;
         }
-        addPoint(pick(chip->onDemand, chip->spot), machine.tpu->chips,
-                 std::to_string(machine.tpu->chips) + " × " + machine.tpu->generation + " chip");
+        add(chip->onDemand, chip->spot, machine.tpu->chips,
+            std::to_string(machine.tpu->chips) + " × " + machine.tpu->generation + " chip");
         return result;
     }
     if (machine.onDemand.source.empty()) {
         result.known = false;
         result.parts.push_back("VM n/a");
     } else {
-        addPoint(pick(machine.onDemand, machine.spot), 1.0, book && book->acceleratorsSeparate ? "VM" : "machine");
+        add(machine.onDemand, machine.spot, 1.0, book && book->acceleratorsSeparate ? "VM" : "machine");
     }
     if (book && book->acceleratorsSeparate && machine.gpu) {
         const PriceBook::AcceleratorPrice* acc = book->acceleratorPrice(machine.gpu->type);
@@ -153,8 +161,8 @@ MachinePrice Catalog::machinePrice(model::Provider provider, const MachineType& 
             result.known = false;
             result.parts.push_back(std::to_string(machine.gpu->count) + " × " + machine.gpu->type + " n/a");
         } else {
-            addPoint(pick(acc->onDemand, acc->spot), machine.gpu->count,
-                     std::to_string(machine.gpu->count) + " × " + machine.gpu->type);
+            add(acc->onDemand, acc->spot, machine.gpu->count,
+                std::to_string(machine.gpu->count) + " × " + machine.gpu->type);
         }
     }
     return result;
@@ -162,9 +170,14 @@ MachinePrice Catalog::machinePrice(model::Provider provider, const MachineType& 
 
 std::string Catalog::priceDate() const
 {
-    std::string newest;
-    forEachPrice([&](const PricePoint& p, const std::string&) { newest = std::max(newest, p.asOf); });
-    return newest;
+    std::string oldest, newest;
+    forEachPrice([&](const PricePoint& p, const std::string&) {
+        if (p.asOf.empty())
+            return;
+        newest = std::max(newest, p.asOf);
+        oldest = oldest.empty() ? p.asOf : std::min(oldest, p.asOf);
+    });
+    return oldest == newest ? newest : oldest + " to " + newest;
 }
 
 void Catalog::forEachPrice(const std::function<void(const PricePoint&, const std::string&)>& fn) const
@@ -235,70 +248,70 @@ const AutopilotRules::MachineChoice* AutopilotRules::machines(const std::string&
 
 void Catalog::validate(diag::Diagnostics& diags) const
 {
-    const diag::Location nowhere{"<catalog>", 0, 0};
     std::set<std::string> sourceIds;
     for (const auto& s : m_sources) {
         if (!sourceIds.insert(s.id).second)
-            diags.add("CW203", nowhere, {"source", s.id});
+            diags.add("CW203", s.where, {"source", s.id});
     }
-    auto checkSource = [&](const std::string& id, const std::string& what) {
+    auto checkSource = [&](const std::string& id, const std::string& what, const diag::Location& where) {
         if (!id.empty() && !sourceIds.count(id))
-            diags.add("CW201", nowhere, {id + "' (used by " + what + ")"});
+            diags.add("CW201", where, {id, what});
     };
-    forEachPrice([&](const PricePoint& p, const std::string& what) { checkSource(p.source, what); });
+    forEachPrice([&](const PricePoint& p, const std::string& what) { checkSource(p.source, what, p.where); });
     for (const auto& a : m_accelerators) {
-        checkSource(a.fact.source, a.name);
-        checkSource(a.migSource, a.name + " MIG profiles");
+        checkSource(a.fact.source, a.name, a.where);
+        checkSource(a.migSource, a.name + " MIG profiles", a.where);
     }
     for (const auto& g : m_tpuGenerations)
-        checkSource(g.fact.source, "TPU " + g.name);
+        checkSource(g.fact.source, "TPU " + g.name, g.where);
+    const diag::Location rulesFile{"<embedded>/catalog/rules.yaml", 0, 0};
     for (const auto& [provider, list] : m_rules.daemonSets) {
         for (const auto& d : list)
-            checkSource(d.fact.source, "DaemonSet " + d.name);
+            checkSource(d.fact.source, "DaemonSet " + d.name, rulesFile);
     }
     for (const auto& [provider, al] : m_rules.allocatable)
-        checkSource(al.fact.source, std::string("allocatable rules of ") + model::toString(provider));
-    checkSource(m_rules.autopilot.rulesFact.source, "Autopilot rules");
+        checkSource(al.fact.source, std::string("allocatable rules of ") + model::toString(provider), rulesFile);
+    checkSource(m_rules.autopilot.rulesFact.source, "Autopilot rules", rulesFile);
 
     for (const auto& book : m_priceBooks) {
         for (const auto& m : book.machineTypes) {
             const std::string what = "machine type '" + m.name + "'";
-            checkSource(m.fact.source, m.name);
+            checkSource(m.fact.source, m.name, m.where);
             if (m.gpu && !accelerator(m.gpu->type))
-                diags.add("CW202", nowhere, {what, m.gpu->type});
+                diags.add("CW202", m.where, {what, m.gpu->type});
             if (m.neuron && !accelerator(m.neuron->type))
-                diags.add("CW202", nowhere, {what, m.neuron->type});
+                diags.add("CW202", m.where, {what, m.neuron->type});
             for (const auto& o : m.gpuOptions) {
                 if (!accelerator(o.type))
-                    diags.add("CW202", nowhere, {what, o.type});
+                    diags.add("CW202", m.where, {what, o.type});
             }
             if (m.tpu) {
                 const TpuGeneration* g = tpuGeneration(m.tpu->generation);
                 if (!g) {
-                    diags.add("CW205", nowhere, {m.name, m.tpu->generation});
+                    diags.add("CW205", m.where, {m.name, m.tpu->generation});
                 } else if (const TpuMachine* tm = g->machine(m.name); !tm) {
-                    diags.add("CW206", nowhere, {m.name, std::to_string(m.tpu->chips), "none", g->name});
+                    diags.add("CW206", m.where, {m.name, std::to_string(m.tpu->chips), "none", g->name});
                 } else if (tm->chips != m.tpu->chips) {
-                    diags.add("CW206", nowhere, {m.name, std::to_string(m.tpu->chips), std::to_string(tm->chips), g->name});
+                    diags.add("CW206", m.where, {m.name, std::to_string(m.tpu->chips), std::to_string(tm->chips), g->name});
                 }
             } else if (m.onDemand.source.empty()) {
-                diags.add("CW208", nowhere, {what});
+                diags.add("CW208", m.where, {what});
             }
             if (book.acceleratorsSeparate && m.gpu && !book.acceleratorPrice(m.gpu->type))
-                diags.add("CW208", nowhere, {"accelerator '" + m.gpu->type + "' of " + what});
+                diags.add("CW208", m.where, {"accelerator '" + m.gpu->type + "' of " + what});
         }
         for (const auto& a : book.acceleratorPrices) {
             if (!accelerator(a.accelerator))
-                diags.add("CW202", nowhere, {"an acceleratorPrices entry", a.accelerator});
+                diags.add("CW202", a.where, {"an acceleratorPrices entry", a.accelerator});
         }
         for (const auto& c : book.tpuChipPrices) {
             if (!tpuGeneration(c.generation))
-                diags.add("CW205", nowhere, {"tpuChipPrices", c.generation});
+                diags.add("CW205", c.where, {"tpuChipPrices", c.generation});
         }
     }
     for (const auto& e : m_rules.equivalents) {
         if (!accelerator(e.gke))
-            diags.add("CW202", nowhere, {"an equivalents entry", e.gke});
+            diags.add("CW202", rulesFile, {"an equivalents entry", e.gke});
     }
     const AutopilotRules& ap = m_rules.autopilot;
     for (const auto& p : ap.acceleratorPremiums) {

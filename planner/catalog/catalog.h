@@ -24,6 +24,7 @@ struct Source {
     std::string asOf;     // YYYY-MM-DD or YYYY-MM
     std::string license;
     std::string note;
+    diag::Location where;      // the file and line that defined it last
 };
 
 // One price in USD per hour (per machine, GPU, chip, vCPU or GiB, as its context says).
@@ -33,6 +34,7 @@ struct PricePoint {
     std::string asOf;          // the source's date unless the price names its own
     bool unverified = false;
     std::string note;
+    diag::Location where;
 
     bool isKnown() const { return usd.has_value(); }
     double value() const { return usd.value_or(0.0); }
@@ -67,6 +69,7 @@ struct Accelerator {
     Fact fact;
     std::vector<MigProfile> mig;
     std::string migSource;
+    diag::Location where;
 
     const MigProfile* migProfile(const std::string& profileName) const;
 };
@@ -103,6 +106,7 @@ struct TpuGeneration {
     std::string minGkeAutopilot;
     Fact fact;
     std::string note;
+    diag::Location where;
 
     const TpuMachine* machine(const std::string& machineName) const;
 };
@@ -145,6 +149,7 @@ struct MachineType {
     PricePoint spot;
     Fact fact;
     std::string note;
+    diag::Location where;
 };
 
 // Price of a whole machine for one capacity type, with what it is made of.
@@ -152,6 +157,7 @@ struct MachinePrice {
     double usdPerHour = 0;
     bool known = true;           // false: some part has no price
     bool unverified = false;
+    bool spotFallback = false;   // Spot was asked for, but some part has only an on-demand price
     std::vector<std::string> parts;   // "VM 9.46006", "8 × nvidia-h100-80gb 4.20076"
     std::vector<const PricePoint*> points;
 };
@@ -165,6 +171,7 @@ struct PriceBook {
         std::string accelerator;
         PricePoint onDemand;
         PricePoint spot;
+        diag::Location where;
     };
     std::vector<AcceleratorPrice> acceleratorPrices;
     struct TpuChipPrice {
@@ -172,6 +179,7 @@ struct PriceBook {
         std::string region;
         PricePoint onDemand;
         PricePoint spot;
+        diag::Location where;
     };
     std::vector<TpuChipPrice> tpuChipPrices;
 
@@ -315,7 +323,8 @@ public:
     // Price of a machine per hour for a capacity type, accelerators included.
     MachinePrice machinePrice(model::Provider provider, const MachineType& machine,
                               model::Capacity capacity) const;
-    // The newest asOf among the prices in the catalog: the "prices as of" shown to users.
+    // The dates the catalog's prices describe, for "prices as of ...": one date, or
+    // "oldest to newest" when the sources differ.
     std::string priceDate() const;
     // Checks references and values; called by load().
     void validate(diag::Diagnostics& diags) const;

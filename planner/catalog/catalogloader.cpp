@@ -224,10 +224,12 @@ private:
                 m_new = true;
                 T value{};
                 read(ctx, item, value);
+                value.where = ctx.location(item);
                 list.push_back(std::move(value));
             } else {
                 m_new = false;
                 read(ctx, item, *it);
+                it->where = ctx.location(item);
             }
         }
     }
@@ -283,7 +285,8 @@ private:
             if (r.number("usd", v, 0, 1e7))
                 out.usd = v;
         }
-        r.nonEmptyString("source", out.source, m_new);
+        r.nonEmptyString("source", out.source, true);
+        out.where = parent.context().location(n);
         if (r.string("asOf", out.asOf) && !isDate(out.asOf))
             parent.context().error("CW204", r.node("asOf"), {out.asOf});
         r.boolean("unverified", out.unverified);

@@ -117,7 +117,7 @@ private:
         if (!p.tpuTopology.empty() && !anyTpu && !p.machineTypes.empty() && m_cat.machineType(c.provider, p.machineType()))
             m_diags.add("CW112", at(p.origin, "tpuTopology"), {p.name, p.machineType()}, object);
         if (p.tpuTopology.empty() && anyTpu)
-            m_diags.add("CW113", at(p.origin, "machineType"), {p.name, p.machineType()}, object);
+            m_diags.add("CW113", at(p.origin, p.flexible ? "machineTypes" : "machineType"), {p.name, p.machineType()}, object);
         if (!p.gpuPartitionSize.empty()) {
             if (!anyGpu) {
                 if (m_cat.machineType(c.provider, p.machineType()))

@@ -42,21 +42,19 @@ std::vector<MessageInfo> coreMessages()
         {"CW108", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "cluster '%1' is a GKE Autopilot cluster, which has no node pools; remove 'nodePools' or use mode 'standard'")},
         {"CW109", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "pool '%1': minNodes (%2) is greater than maxNodes (%3)")},
         {"CW110", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "workload '%1' requests both GPUs and TPUs; a Pod gets one kind of accelerator")},
-        {"CW111", S::Warning, QT_TRANSLATE_NOOP("Diagnostics", "pool '%1': '%2' is a %3 setting and has no effect on %4")},
+        {"CW111", S::Warning, QT_TRANSLATE_NOOP("Diagnostics", "pool '%1': '%2' is a setting of %3 and has no effect on %4")},
         {"CW112", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "pool '%1': tpuTopology is set, but machine type '%2' is not a TPU host")},
         {"CW113", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "pool '%1': machine type '%2' is a TPU host; set tpuTopology")},
         {"CW114", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "pool '%1': gpuPartitionSize needs a machine type with GPUs; '%2' has none")},
         {"CW115", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "workload '%1': no %3 machine type in the catalog carries %2, so cluster '%4' cannot run it")},
         {"CW116", S::Warning, QT_TRANSLATE_NOOP("Diagnostics", "no price in the catalog for %1 (%2); it is counted as $0")},
         {"CW117", S::Info, QT_TRANSLATE_NOOP("Diagnostics", "the catalog marks the price of %1 as unverified: %2")},
-        {"CW118", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "workload '%1' asks for %2 × %3 per Pod; %4")},
         {"CW119", S::Warning, QT_TRANSLATE_NOOP("Diagnostics", "workload '%1' is pinned to pool '%2', which offers no %3")},
         {"CW120", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "pool '%1': capacity '%2' is not available on %3")},
         {"CW121", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "workload '%1': a MIG partition request takes exactly one partition per Pod (count 1)")},
-        {"CW122", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "workload '%1': the cluster '%2' has no pool, and the plan cannot place it")},
 
         // catalog
-        {"CW201", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "catalog: source '%1' is not declared in any Sources document")},
+        {"CW201", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "catalog: source '%1' (used by %2) is not declared in any Sources document")},
         {"CW202", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "catalog: %1 refers to accelerator '%2', which is not declared")},
         {"CW203", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "catalog: duplicate %1 '%2'")},
         {"CW204", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "catalog: '%1' is not a date (YYYY-MM-DD or YYYY-MM)")},
@@ -64,7 +62,6 @@ std::vector<MessageInfo> coreMessages()
         {"CW206", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "catalog: machine type '%1' has %2 chips in the price book but %3 in TPU generation %4")},
         {"CW207", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "catalog: unknown document kind '%1'; expected one of: %2")},
         {"CW208", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "catalog: %1 has no price; GPU and CPU machine types need an onDemand price")},
-        {"CW209", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "catalog: an override for %1 '%2' matches nothing in the catalog; overrides must name an existing entry or give every required field")},
         {"CW210", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "catalog: %1")},
     };
 }

@@ -70,11 +70,16 @@ public:
         if (!r.nonEmptyString("name", out, true))
             return;
         r.setWhat(std::string(what) + " '" + out + "'");
-        const std::string problem = dnsLabelProblem(out, maxLength, startWithLetter);
+        checkName(r, out, maxLength, startWithLetter);
+    }
+
+    void checkName(MapReader& r, const std::string& name, size_t maxLength, bool startWithLetter)
+    {
+        const std::string problem = dnsLabelProblem(name, maxLength, startWithLetter);
         if (!problem.empty()) {
             m_ctx.diags->add("CW016", m_ctx.location(r.pos("name")),
-                             {out, problem + "; for example '" + suggestDnsLabel(out, maxLength, startWithLetter) + "'"},
-                             what);
+                             {name, problem + "; for example '" + suggestDnsLabel(name, maxLength, startWithLetter) + "'"},
+                             name);
         }
     }
 
@@ -82,12 +87,18 @@ public:
     {
         if (!r.stringMap(key, out))
             return;
-        for (const auto& [k, v] : out) {
-            std::string problem = labelKeyProblem(k);
+        // Point at the offending key itself, not at the mapping.
+        const YAML::Node map = r.node(key);
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            const YAML::Node k = it->first;
+            const YAML::Node v = it->second;
+            if (!k.IsScalar() || !v.IsScalar())
+                continue;
+            std::string problem = labelKeyProblem(k.Scalar());
             if (problem.empty())
-                problem = labelValueProblem(v);
+                problem = labelValueProblem(v.Scalar());
             if (!problem.empty())
-                m_ctx.diags->add("CW021", m_ctx.location(r.pos(key)), {k + "=" + v, problem});
+                m_ctx.diags->add("CW021", m_ctx.location(k), {k.Scalar() + "=" + v.Scalar(), problem});
         }
     }
 
@@ -105,7 +116,7 @@ public:
         r.finish();
         if (!t.key.empty()) {
             if (auto p = labelKeyProblem(t.key); !p.empty())
-                m_ctx.diags->add("CW016", m_ctx.location(r.pos("key")), {t.key, p});
+                m_ctx.diags->add("CW021", m_ctx.location(r.pos("key")), {t.key, p});
         }
         return t;
     }
@@ -234,8 +245,17 @@ public:
             m_ctx.error("CW005", n, {"clusters[]", "a mapping, not " + describeNode(n)});
             return c;
         }
-        readName(r, c.name, "cluster", 40, true);
-        r.enumeration("provider", c.provider, true);
+        // Name rules depend on the provider: GKE allows 40 characters starting with a letter,
+        // EKS 100 (as an RFC 1123 label here, since it also names Kubernetes objects).
+        if (r.nonEmptyString("name", c.name, true))
+            r.setWhat("cluster '" + c.name + "'");
+        const bool providerOk = r.enumeration("provider", c.provider, true);
+        if (!c.name.empty()) {
+            if (providerOk && c.provider == Provider::Eks)
+                checkName(r, c.name, 100, true);
+            else
+                checkName(r, c.name, 40, true);
+        }
         r.enumeration("mode", c.mode);
         r.nonEmptyString("location", c.location, true);
         r.string("kubernetesVersion", c.kubernetesVersion);
@@ -259,7 +279,18 @@ public:
             }
             c.nodePools.push_back(std::move(pool));
         });
-        r.sequence("daemonSets", [&](const YAML::Node& d, size_t) { c.daemonSets.push_back(readDaemonSet(d)); });
+        std::map<std::string, int> daemonSetLines;
+        r.sequence("daemonSets", [&](const YAML::Node& d, size_t) {
+            DaemonSet ds = readDaemonSet(d);
+            if (!ds.name.empty()) {
+                if (auto it = daemonSetLines.find(ds.name); it != daemonSetLines.end())
+                    m_ctx.diags->add("CW015", m_ctx.location(ds.origin.field("name")),
+                                     {"DaemonSet", ds.name, std::to_string(it->second)});
+                else
+                    daemonSetLines[ds.name] = ds.origin.field("name").line;
+            }
+            c.daemonSets.push_back(std::move(ds));
+        });
         r.finish();
         if (c.mode == ClusterMode::Autopilot && c.provider == Provider::Eks)
             m_ctx.diags->add("CW107", m_ctx.location(r.pos("mode")), {c.name});
@@ -320,7 +351,7 @@ public:
                 for (auto it = e.begin(); it != e.end(); ++it) {
                     const std::string key = it->first.Scalar();
                     if (auto p = labelKeyProblem(key); !p.empty()) {
-                        m_ctx.diags->add("CW016", m_ctx.location(it->first), {key, p});
+                        m_ctx.diags->add("CW021", m_ctx.location(it->first), {key, p});
                         continue;
                     }
                     model::QuantityError err;
@@ -400,8 +431,10 @@ public:
             } else {
                 for (const auto& item : hp) {
                     auto v = item.IsScalar() ? parseInteger(item.Scalar()) : std::nullopt;
-                    if (!v || *v < 1 || *v > 65535)
-                        m_ctx.error("CW009", item, {"hostPorts[]", describeNode(item), "1..65535"});
+                    if (!v)
+                        m_ctx.error("CW005", item, {"hostPorts[]", "a port number, not " + describeNode(item)});
+                    else if (*v < 1 || *v > 65535)
+                        m_ctx.error("CW009", item, {"hostPorts[]", std::to_string(*v), "1..65535"});
                     else
                         w.hostPorts.push_back(int(*v));
                 }

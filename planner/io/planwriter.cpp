@@ -9,7 +9,9 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <cstdlib>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace cw::io {
@@ -215,8 +217,12 @@ void writeWorkload(YAML::Emitter& out, const Workload& w)
     }
     if (!w.resources.extended.empty()) {
         out << YAML::Key << "extended" << YAML::Value << YAML::Flow << YAML::BeginMap;
-        for (const auto& [k, v] : w.resources.extended)
-            kv(out, k.c_str(), formatBytes(v));
+        for (const auto& [k, v] : w.resources.extended) {
+            // Memory-like resources (hugepages-2Mi) read best with a binary suffix; counts
+            // (aws.amazon.com/neuron, vpc.amazonaws.com/efa) as plain numbers.
+            const bool memoryLike = k.rfind("hugepages-", 0) == 0 || k.find("memory") != std::string::npos;
+            kv(out, k.c_str(), memoryLike ? formatBytes(v) : std::to_string(v));
+        }
         out << YAML::EndMap;
     }
     out << YAML::EndMap;
@@ -300,11 +306,17 @@ std::string writePlanText(const Plan& plan)
         kvInt(out, "hoursPerMonth", plan.hoursPerMonth);
     if (!plan.freeTierCredit)
         kvBool(out, "freeTierCredit", false);
-    out << YAML::Key << "clusters" << YAML::Value << YAML::BeginSeq;
+    out << YAML::Key << "clusters" << YAML::Value;
+    if (plan.clusters.empty())
+        out << YAML::Flow;
+    out << YAML::BeginSeq;
     for (const auto& c : plan.clusters)
         writeCluster(out, c);
     out << YAML::EndSeq;
-    out << YAML::Key << "workloads" << YAML::Value << YAML::BeginSeq;
+    out << YAML::Key << "workloads" << YAML::Value;
+    if (plan.workloads.empty())
+        out << YAML::Flow;
+    out << YAML::BeginSeq;
     for (const auto& w : plan.workloads)
         writeWorkload(out, w);
     out << YAML::EndSeq;
@@ -315,8 +327,23 @@ std::string writePlanText(const Plan& plan)
     return text;
 }
 
-bool writeFileAtomically(const std::string& path, const std::string& bytes, std::string* error)
+bool writeFileAtomically(const std::string& requestedPath, const std::string& bytes, std::string* error)
 {
+    // Write through a symbolic link to its target, so that the link stays a link.
+    std::string path = requestedPath;
+    if (char* resolved = ::realpath(requestedPath.c_str(), nullptr)) {
+        path = resolved;
+        std::free(resolved);
+    }
+    // Keep the permissions of the file being replaced; new files get 0644 minus the umask.
+    mode_t mode = 0644;
+    struct stat st {};
+    const bool existed = ::stat(path.c_str(), &st) == 0;
+    if (existed)
+        mode = st.st_mode & 07777;
+
+    const auto slash = path.rfind('/');
+    const std::string dir = slash == std::string::npos ? std::string(".") : (slash == 0 ? std::string("/") : path.substr(0, slash));
     const std::string tmp = path + ".cw-tmp-" + std::to_string(::getpid());
     auto fail = [&](const std::string& what) {
         if (error)
@@ -324,11 +351,15 @@ bool writeFileAtomically(const std::string& path, const std::string& bytes, std:
         ::unlink(tmp.c_str());
         return false;
     };
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, existed ? mode : 0644);
     if (fd < 0) {
         if (error)
-            *error = "cannot create " + tmp + ": " + std::strerror(errno);
+            *error = "cannot create a file in " + dir + ": " + std::strerror(errno);
         return false;
+    }
+    if (existed && ::fchmod(fd, mode) != 0) {
+        ::close(fd);
+        return fail("cannot set the permissions of " + tmp);
     }
     size_t written = 0;
     while (written < bytes.size()) {
@@ -349,6 +380,11 @@ bool writeFileAtomically(const std::string& path, const std::string& bytes, std:
         return fail("cannot close " + tmp);
     if (::rename(tmp.c_str(), path.c_str()) != 0)
         return fail("cannot replace " + path);
+    // Make the rename itself durable.
+    if (const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
+        ::fsync(dfd);
+        ::close(dfd);
+    }
     return true;
 }
 

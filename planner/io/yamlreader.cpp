@@ -220,7 +220,10 @@ bool MapReader::integer64(const char* key, int64_t& out, int64_t min, int64_t ma
     if (n->IsScalar() && n->Tag() != "!")
         v = parseInteger(n->Scalar());
     if (!v) {
-        typeError(key, *n, "a whole number");
+        if (n->IsScalar() && n->Tag() == "!" && parseInteger(n->Scalar()))
+            m_ctx.error("CW005", *n, {m_path + key, "a whole number without quotes, not \"" + n->Scalar() + "\""});
+        else
+            typeError(key, *n, "a whole number");
         return false;
     }
     if (*v < min || *v > max) {
@@ -270,7 +273,10 @@ bool MapReader::number(const char* key, double& out, double min, double max, boo
     if (n->IsScalar() && n->Tag() != "!")
         v = parseNumber(n->Scalar());
     if (!v) {
-        typeError(key, *n, "a number");
+        if (n->IsScalar() && n->Tag() == "!" && parseNumber(n->Scalar()))
+            m_ctx.error("CW005", *n, {m_path + key, "a number without quotes, not \"" + n->Scalar() + "\""});
+        else
+            typeError(key, *n, "a number");
         return false;
     }
     if (*v < min || *v > max) {
@@ -292,7 +298,10 @@ bool MapReader::boolean(const char* key, bool& out, bool required)
     if (n->IsScalar() && n->Tag() != "!")
         v = parseBool(n->Scalar());
     if (!v) {
-        typeError(key, *n, "true or false");
+        if (n->IsScalar() && n->Tag() == "!" && parseBool(n->Scalar()))
+            m_ctx.error("CW005", *n, {m_path + key, "true or false without quotes, not \"" + n->Scalar() + "\""});
+        else
+            typeError(key, *n, "true or false");
         return false;
     }
     out = *v;
@@ -354,6 +363,7 @@ bool MapReader::stringMap(const char* key, std::map<std::string, std::string>& o
     }
     bool ok = true;
     std::map<std::string, std::string> result;
+    std::map<std::string, int> lines;
     for (auto it = n->begin(); it != n->end(); ++it) {
         if (!it->first.IsScalar() || !it->second.IsScalar()) {
             const YAML::Node bad = it->first.IsScalar() ? it->second : it->first;
@@ -363,11 +373,12 @@ bool MapReader::stringMap(const char* key, std::map<std::string, std::string>& o
             continue;
         }
         const std::string k = it->first.Scalar();
-        if (result.count(k)) {
-            m_ctx.error("CW007", it->first, {k, "?"});
+        if (auto seen = lines.find(k); seen != lines.end()) {
+            m_ctx.error("CW007", it->first, {k, std::to_string(seen->second)});
             ok = false;
             continue;
         }
+        lines[k] = m_ctx.pos(it->first).line;
         result[k] = it->second.Scalar();
     }
     out = std::move(result);

@@ -75,6 +75,8 @@ std::string labelKeyProblem(std::string_view key)
             if (!isLowerAlnum(c) && c != '-' && c != '.')
                 return "the prefix before '/' may contain only a-z, 0-9, '-' and '.'";
         }
+        if (!isLowerAlnum(prefix.front()) || !isLowerAlnum(prefix.back()))
+            return "the prefix before '/' must start and end with a letter or digit";
     }
     if (name.empty() || name.size() > 63)
         return "the name part must be 1-63 characters";

@@ -193,7 +193,7 @@ struct Cluster {
     ClusterMode mode = ClusterMode::Standard;
     std::string location;             // region (us-central1) or zone (us-central1-a)
     std::string kubernetesVersion;    // optional
-    std::string releaseChannel;       // GKE: rapid | regular | stable | extended; optional
+    std::string releaseChannel;       // GKE: rapid | regular | stable | extended | none; optional
     SupportTier support = SupportTier::Standard; // EKS control-plane support tier
     std::string project;              // GKE project id; optional (exports use $PROJECT_ID)
     std::vector<NodePool> nodePools;

@@ -99,6 +99,7 @@ private Q_SLOTS:
         QTest::newRow("bad provider") << QStringList{"catalog", "list", "--provider", "azure"} << "--provider must be gke or eks";
         QTest::newRow("catalog without sub-command") << QStringList{"catalog"} << "list or show";
         QTest::newRow("catalog option without value") << QStringList{"--catalog"} << "needs a value";
+        QTest::newRow("unknown option") << QStringList{"catalog", "list", "--provder", "eks"} << "does not know the option --provder; did you mean --provider?";
         QTest::newRow("missing override") << QStringList{"--catalog", "/nonexistent-override.yaml", "catalog", "list"} << "cannot read";
     }
     void usageErrors()

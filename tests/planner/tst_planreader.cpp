@@ -6,6 +6,7 @@
 #include "resources/embedded.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -101,7 +102,7 @@ private Q_SLOTS:
         bad("taint-bad-effect", "CW008", 12, 43, "'effect' has an invalid value 'NoRun'");
         bad("toleration-exists-with-value", "CW017", 16, 53, "'operator: Exists' and 'value' cannot both be set");
         bad("hours-absurd", "CW009", 16, 20, "'hoursPerMonth' is 800, outside the accepted range 0..744");
-        bad("label-bad-value", "CW021", 12, 15, "label 'team=bad value!' is not valid");
+        bad("label-bad-value", "CW021", 12, 16, "label 'team=bad value!' is not valid");
         bad("resources-not-a-map", "CW005", 16, 16, "'resources' must be a mapping, not 'lots'");
         bad("hostile-name", "CW016", 13, 11, "'$(touch /tmp/x)' is not a valid name");
         // Checks against the catalog
@@ -249,6 +250,46 @@ private Q_SLOTS:
         QVERIFY(after.ok());
         QCOMPARE(QString::fromStdString(after.plan->name), wrote ? QStringLiteral("changed") : QStringLiteral("minimal"));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 1); // no temporary file left behind
+    }
+
+    void atomicWriteKeepsPermissionsAndLinks()
+    {
+        QTemporaryDir dir;
+        io::PlanReadResult r = io::readPlanFile((dataDir() + QStringLiteral("/good/minimal.yaml")).toStdString());
+        QVERIFY(r.ok());
+        const QString target = dir.path() + QStringLiteral("/target.yaml");
+        const QString link = dir.path() + QStringLiteral("/link.yaml");
+        std::string error;
+        QVERIFY(io::writePlanFile(*r.plan, target.toStdString(), &error));
+        QVERIFY(QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        QVERIFY(QFile::link(target, link));
+        model::Plan changed = *r.plan;
+        changed.name = "changed";
+        QVERIFY2(io::writePlanFile(changed, link.toStdString(), &error), error.c_str());
+        QVERIFY(QFileInfo(link).isSymLink());
+        QCOMPARE(QString::fromStdString(io::readPlanFile(target.toStdString()).plan->name), QStringLiteral("changed"));
+        const auto perms = QFile::permissions(target);
+        QVERIFY(perms.testFlag(QFileDevice::ReadOwner) && perms.testFlag(QFileDevice::WriteOwner));
+        QVERIFY(!perms.testFlag(QFileDevice::ReadGroup) && !perms.testFlag(QFileDevice::ReadOther));
+    }
+
+    void quotedValuesAreExplained()
+    {
+        const std::string text = "apiVersion: clusterwright/v1alpha1\nkind: Plan\nspec:\n  hoursPerMonth: \"700\"\n  freeTierCredit: \"false\"\n  clusters: []\n";
+        io::PlanReadResult r = io::readPlanText(text, "q.yaml");
+        QVERIFY(!r.ok());
+        const QStringList lines = formatted(r.diagnostics);
+        QVERIFY2(lines.join(QLatin1Char('\n')).contains(QStringLiteral("q.yaml:4:18: error CW005: 'hoursPerMonth' must be a whole number without quotes, not \"700\"")),
+                 qPrintable(lines.join(QLatin1Char('\n'))));
+        QVERIFY(lines.join(QLatin1Char('\n')).contains(QStringLiteral("true or false without quotes")));
+    }
+
+    void badLabelKeyIsLocated()
+    {
+        const std::string text = "apiVersion: clusterwright/v1alpha1\nkind: Plan\nspec:\n  clusters:\n  - name: c\n    provider: gke\n    location: us-central1\n    nodePools:\n    - name: p\n      machineType: n2-standard-8\n      labels:\n        good: x\n        bad key: y\n  workloads: []\n";
+        io::PlanReadResult r = io::readPlanText(text, "l.yaml");
+        QVERIFY(!r.ok());
+        QCOMPARE(formatted(r.diagnostics).first(), QStringLiteral("l.yaml:13:9: error CW021: label 'bad key=y' is not valid: the name part may contain only letters, digits, '-', '_' and '.'"));
     }
 
     void apiVersions()
