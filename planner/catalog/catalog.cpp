@@ -316,16 +316,16 @@ void Catalog::validate(diag::Diagnostics& diags) const
     const AutopilotRules& ap = m_rules.autopilot;
     for (const auto& p : ap.acceleratorPremiums) {
         if (!accelerator(p.accelerator) && !tpuGeneration(p.accelerator))
-            diags.add("CW202", nowhere, {"an Autopilot premiums entry", p.accelerator});
+            diags.add("CW202", p.where, {"an Autopilot premiums entry", p.accelerator});
     }
     for (const auto& m : ap.acceleratorMachines) {
-        checkSource(m.fact.source, "Autopilot machines for " + m.accelerator);
+        checkSource(m.fact.source, "Autopilot machines for " + m.accelerator, m.where);
         if (!accelerator(m.accelerator))
-            diags.add("CW202", nowhere, {"an Autopilot machines entry", m.accelerator});
+            diags.add("CW202", m.where, {"an Autopilot machines entry", m.accelerator});
         for (const auto& name : m.machineTypes) {
             const MachineType* mt = machineType(model::Provider::Gke, name);
             if (!mt) {
-                diags.add("CW210", nowhere, {"Autopilot machines for " + m.accelerator + " name machine type '" + name
+                diags.add("CW210", m.where, {"Autopilot machines for " + m.accelerator + " name machine type '" + name
                                              + "', which the GKE price book does not have"});
                 continue;
             }
@@ -333,7 +333,7 @@ void Catalog::validate(diag::Diagnostics& diags) const
             for (const auto& o : mt->gpuOptions)
                 carries = carries || o.type == m.accelerator;
             if (!carries)
-                diags.add("CW210", nowhere, {"Autopilot machines for " + m.accelerator + " name machine type '" + name
+                diags.add("CW210", m.where, {"Autopilot machines for " + m.accelerator + " name machine type '" + name
                                              + "', which carries no " + m.accelerator});
         }
     }

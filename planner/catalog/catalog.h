@@ -247,6 +247,7 @@ struct AutopilotRules {
         PricePoint spotPerVcpuHour;
         PricePoint spotPerGiBHour;
         std::string note;
+        diag::Location where;
     };
     std::vector<Premium> acceleratorPremiums;
     // The machine types Autopilot provisions for Pods that request an accelerator: GKE's
@@ -257,6 +258,7 @@ struct AutopilotRules {
         std::vector<int> gpuCounts;        // GPUs per Pod that Autopilot accepts; empty: any
         Fact fact;
         std::string note;
+        diag::Location where;
     };
     std::vector<MachineChoice> acceleratorMachines;
     // DaemonSet Pods have their own, lower minimums on Autopilot (0: the general minimums).

@@ -685,6 +685,7 @@ private:
             ar.sequence("premiums", [&](const YAML::Node& item, size_t) {
                 MapReader pr(ctx, item, "premiums[]");
                 AutopilotRules::Premium p;
+                p.where = ctx.location(item);
                 pr.nonEmptyString("accelerator", p.accelerator, true);
                 readPrice(pr, "perAcceleratorHour", p.perAcceleratorHour, false);
                 readPrice(pr, "perVcpuHour", p.perVcpuHour, false);
@@ -701,6 +702,7 @@ private:
             ar.sequence("machines", [&](const YAML::Node& item, size_t) {
                 MapReader mr(ctx, item, "machines[]");
                 AutopilotRules::MachineChoice m;
+                m.where = ctx.location(item);
                 mr.nonEmptyString("accelerator", m.accelerator, true);
                 mr.stringList("machineTypes", m.machineTypes);
                 if (m.machineTypes.empty())

@@ -802,13 +802,13 @@ Comparison compare(const Plan& plan, const Catalog& cat, const CompareOptions& o
 {
     Comparison c;
     c.plan = plan.name;
-    c.priceDate = cat.priceDate();
-    std::string oldest;
     cat.forEachPrice([&](const catalog::PricePoint& p, const std::string&) {
-        if (!p.asOf.empty() && (oldest.empty() || p.asOf < oldest))
-            oldest = p.asOf;
+        if (p.asOf.empty())
+            return;
+        if (c.oldestPriceDate.empty() || p.asOf < c.oldestPriceDate)
+            c.oldestPriceDate = p.asOf;
+        c.priceDate = std::max(c.priceDate, p.asOf);
     });
-    c.oldestPriceDate = oldest;
     c.hoursPerMonth = plan.hoursPerMonth;
     if (const auto* b = cat.priceBook(Provider::Gke))
         c.gkeRegion = b->region;
