@@ -97,8 +97,10 @@ int main(int argc, char** argv)
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);
         const QString which = parser.value(view);
-        if (which != QLatin1String("canvas")) {
-            std::cerr << "clusterwright: unknown view '" << which.toStdString() << "'; available: canvas\n";
+        if (which == QLatin1String("compare")) {
+            window.showComparison(true);
+        } else if (which != QLatin1String("canvas")) {
+            std::cerr << "clusterwright: unknown view '" << which.toStdString() << "'; available: canvas, compare\n";
             return 2;
         }
         window.show();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "compare/comparerunner.h"
+#include "compare/compareview.h"
 #include "document/plandocument.h"
 #include "io/summary.h"
 #include "model/quantity.h"
@@ -90,6 +92,39 @@ void MainWindow::createActions()
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* compare = view->addAction(tr("&Compare Providers"), this, [this] { showComparison(); });
+    compare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+}
+
+void MainWindow::showComparison(bool wait)
+{
+    m_compareShown = true;
+    if (!m_compare)
+        addCompareTab(wait);
+    if (m_compare)
+        m_tabs->setCurrentWidget(m_compare);
+}
+
+void MainWindow::addCompareTab(bool wait)
+{
+    if (!m_document)
+        return;
+    m_compare = new widgets::CompareView;
+    m_tabs->addTab(m_compare, tr("Compare"));
+    if (wait) {
+        m_compare->setComparison(widgets::CompareRunner::compute(m_document->plan(), m_catalog));
+        return;
+    }
+    if (!m_compareRunner) {
+        m_compareRunner = new widgets::CompareRunner(m_catalog, this);
+        connect(m_compareRunner, &widgets::CompareRunner::finished, this, [this] {
+            if (m_compare)
+                m_compare->setComparison(m_compareRunner->result());
+        });
+    }
+    m_compare->setMessage(tr("Pricing the plan on GKE Standard, GKE Autopilot and EKS…"));
+    m_compareRunner->start(m_document->plan());
 }
 
 void MainWindow::setDocument(std::unique_ptr<document::PlanDocument> document)
@@ -126,6 +161,7 @@ static QString escaped(const std::string& s)
 
 void MainWindow::refresh()
 {
+    m_compare = nullptr;
     while (m_tabs->count() > 0) {
         QWidget* w = m_tabs->widget(0);
         m_tabs->removeTab(0);
@@ -188,6 +224,8 @@ void MainWindow::refresh()
             msg.replace(QStringLiteral("%%1").arg(i + 1), QString::fromStdString(d.args[i]));
         item->setText(3, msg);
     }
+    if (m_compareShown)
+        addCompareTab(false);
     size_t pools = 0;
     for (const auto& c : plan.clusters)
         pools += c.nodePools.size();

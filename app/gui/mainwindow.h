@@ -17,6 +17,8 @@ namespace cw::document {
 class PlanDocument;
 }
 namespace cw::widgets {
+class CompareRunner;
+class CompareView;
 class PlanTreeModel;
 }
 
@@ -35,6 +37,9 @@ public:
     void setDocument(std::unique_ptr<document::PlanDocument> document);
     document::PlanDocument* document() const { return m_document.get(); }
     bool openFile(const QString& path);
+    // Opens the Compare tab: the plan priced on GKE Standard, GKE Autopilot and EKS. With
+    // wait, the comparison is computed before this returns (for --screenshot).
+    void showComparison(bool wait = false);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -54,6 +59,10 @@ private:
     QTabWidget* m_tabs;
     QTreeWidget* m_diagnostics;
     QLabel* m_status;
+    widgets::CompareView* m_compare = nullptr;
+    widgets::CompareRunner* m_compareRunner = nullptr;
+    bool m_compareShown = false;
+    void addCompareTab(bool wait);
 };
 
 } // namespace cw::gui
