@@ -431,7 +431,7 @@ private:
             std::vector<Cand> cands = {{"gke-standard", s}, {"gke-autopilot", a}, {"eks", e}};
             const Cand* best = nullptr;
             for (const auto& c : cands) {
-                if (c.t.complete && (!best || c.t.monthly < best->t.monthly))
+                if (c.t.complete && !c.t.premiumUnknown && (!best || c.t.monthly < best->t.monthly))
                     best = &c;
             }
             m_out << "- **" << kindName(kind) << "** → ";
@@ -445,6 +445,13 @@ private:
                 figures += (figures.empty() ? "" : ", ") + optionTitle(c.name) + " " + dollars(c.t.monthly)
                          + (c.t.premiumUnknown ? " ¹" : "") + (c.t.complete ? "" : " ⁴");
             m_out << figures << " " << T(QT_TRANSLATE_NOOP("Adr", "a month")) << ".";
+            // A lower bound below the best figure: the unknown premium decides.
+            for (const auto& c : cands) {
+                if (c.t.premiumUnknown && c.t.complete && c.t.monthly < best->t.monthly)
+                    m_out << " "
+                          << T(QT_TRANSLATE_NOOP("Adr", "%1 is cheaper only if its unknown premium stays below %2 a month for this class."),
+                               {optionTitle(c.name), dollars(best->t.monthly - c.t.monthly)});
+            }
             auto it = std::find_if(m_c.breakEven.begin(), m_c.breakEven.end(), [&](const BreakEven& b) { return b.kind == kind; });
             if (it != m_c.breakEven.end() && it->breakEven && !it->workloads.empty()) {
                 m_out << " "

@@ -550,6 +550,9 @@ void finishOption(Option& o)
             o.complete = false;
         o.premiumUnknown = o.premiumUnknown || wc.premiumUnknown;
     }
+    // A figure without an unknown premium is a lower bound, not a price.
+    if (o.premiumUnknown)
+        o.complete = false;
 }
 
 Option nodeOption(const Plan& plan, const Catalog& cat, OptionKind kind, bool spot, const CompareOptions& options,

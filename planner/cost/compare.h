@@ -87,7 +87,7 @@ struct Option {
     std::vector<Substitution> substitutions;
     std::vector<Refusal> refused;
     std::vector<UnplacedPods> unplaced;
-    bool complete = true;        // every Pod placed and every price known
+    bool complete = true;        // every Pod placed and every price known (premiums included)
     bool premiumUnknown = false; // an Autopilot premium is not included
     bool unverified = false;     // a price used is marked unverified in the catalog
     std::vector<diag::Diagnostic> notes;

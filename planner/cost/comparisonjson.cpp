@@ -123,7 +123,7 @@ std::string cheapestOption(const Comparison& c, bool spot)
 {
     const Option* best = nullptr;
     for (const auto& o : c.options) {
-        if (o.spot != spot || !o.complete)
+        if (o.spot != spot || !o.complete || o.premiumUnknown)
             continue;
         if (!best || o.monthly < best->monthly)
             best = &o;

@@ -28,7 +28,6 @@ std::vector<MessageInfo> costMessages()
         {"CW616", S::Error, QT_TRANSLATE_NOOP("Diagnostics", "cannot write %1: %2")},
         {"CW617", S::Warning, QT_TRANSLATE_NOOP("Diagnostics", "the comparison was cancelled; the figures are incomplete")},
         {"CW618", S::Info, QT_TRANSLATE_NOOP("Diagnostics", "workload '%1' runs on %2 on the equivalent %3")},
-        {"CW619", S::Warning, QT_TRANSLATE_NOOP("Diagnostics", "workload '%1' has no Autopilot price: %2")},
         // Autopilot's adjustments to one Pod's requests
         {"CW620", S::Info, QT_TRANSLATE_NOOP("Diagnostics", "CPU %1 raised to Autopilot's minimum of %2")},
         {"CW621", S::Info, QT_TRANSLATE_NOOP("Diagnostics", "memory %1 raised to Autopilot's minimum of %2")},

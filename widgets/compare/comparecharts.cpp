@@ -77,7 +77,9 @@ QCustomPlot* makePlot(QWidget* owner)
     plot->plotLayout()->insertRow(0);
     plot->plotLayout()->addElement(0, 0, plot->legend);
     plot->plotLayout()->setRowStretchFactor(0, 0.001);
-    plot->legend->setMargins(QMargins(4, 2, 4, 0));
+    plot->legend->setMargins(QMargins(6, 6, 6, 4));
+    plot->legend->setRowSpacing(2);
+    plot->legend->setColumnSpacing(14);
     return plot;
 }
 
@@ -289,9 +291,10 @@ void BreakEvenChart::setComparison(const cost::Comparison& c)
             dot->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, Qt::white, 10));
             const double y = std::min(be / b.utilization, yMax);
             dot->addData(b.utilization, y);
+            // Above and to the right of the dot: the curve falls to the right, so that room is free.
             auto* t = label(plot, b.utilization, y, tr("today %1 %").arg(std::round(b.utilization * 100.0), 0, 'f', 0),
-                            color.darker(130), true, Qt::AlignRight | Qt::AlignBottom);
-            t->setPadding(QMargins(2, 1, 8, 6));
+                            color.darker(130), true, Qt::AlignLeft | Qt::AlignBottom);
+            t->setPadding(QMargins(8, 1, 2, 6));
         }
         // Where the curve crosses 1.
         if (be > 0.02 && be <= 1.0) {

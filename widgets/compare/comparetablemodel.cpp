@@ -61,12 +61,19 @@ int CompareTableModel::cheapestColumn(int row) const
     double bestValue = 0;
     for (int c = GkeStandardColumn; c <= EksColumn; ++c) {
         const cost::WorkloadCost* w = cost(row, c);
-        if (!w || w->unplaced > 0 || !w->priceKnown || w->monthly <= 0)
+        if (!w || w->unplaced > 0 || !w->priceKnown || w->premiumUnknown || w->monthly <= 0)
             continue;
         if (best < 0 || w->monthly < bestValue - 1e-9) {
             best = c;
             bestValue = w->monthly;
         }
+    }
+    // A figure without its unknown premium is a lower bound: when it is below the best
+    // complete figure, which is cheaper is not known.
+    for (int c = GkeStandardColumn; c <= EksColumn; ++c) {
+        const cost::WorkloadCost* w = cost(row, c);
+        if (best >= 0 && w && w->premiumUnknown && w->unplaced == 0 && w->monthly < bestValue - 1e-9)
+            return -1;
     }
     return best;
 }

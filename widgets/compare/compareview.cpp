@@ -226,12 +226,13 @@ void CompareView::rebuildCards()
 void renderComparison(QPainter* painter, const QRectF& rect, const cost::Comparison& c)
 {
     painter->save();
-    const double unit = rect.height() / 100.0;
+    // Sizes follow the narrower of the page's two proportions, so that text fits its columns.
+    const double unit = std::min(rect.height() / 100.0, rect.width() / 72.0);
     QFont title = painter->font();
-    title.setPixelSize(int(std::max(10.0, unit * 3.2)));
+    title.setPixelSize(int(std::max(10.0, unit * 2.6)));
     title.setBold(true);
     QFont body = painter->font();
-    body.setPixelSize(int(std::max(7.0, unit * 1.7)));
+    body.setPixelSize(int(std::max(7.0, unit * 1.15)));
     QFont bold = body;
     bold.setBold(true);
 
@@ -257,7 +258,7 @@ void renderComparison(QPainter* painter, const QRectF& rect, const cost::Compari
         QString line = QStringLiteral("%1: %2 / month").arg(optionTitle(name), money(o->monthly, 0));
         if (cheapest == name)
             line += QStringLiteral(" — ") + CompareView::tr("cheapest");
-        painter->drawText(QRectF(rect.left(), y, rect.width() * 0.45, unit * 2.6), Qt::AlignLeft | Qt::AlignVCenter, line);
+        painter->drawText(QRectF(rect.left(), y, rect.width() * 0.4, unit * 2.6), Qt::AlignLeft | Qt::AlignVCenter, line);
         painter->setFont(body);
         painter->setPen(QColor(0x4b, 0x55, 0x63));
         QString detail = CompareView::tr("used %1 · waste %2 · fees %3").arg(money(o->computeMonthly, 0), money(o->wasteMonthly, 0),
@@ -265,14 +266,15 @@ void renderComparison(QPainter* painter, const QRectF& rect, const cost::Compari
         const QString caveat = caveatText(*o);
         if (!caveat.isEmpty())
             detail += QStringLiteral(" · ⚠ ") + caveat;
-        painter->drawText(QRectF(rect.left() + rect.width() * 0.45, y, rect.width() * 0.55, unit * 2.6),
-                          Qt::AlignLeft | Qt::AlignVCenter, detail);
+        painter->drawText(QRectF(rect.left() + rect.width() * 0.4, y, rect.width() * 0.6, unit * 2.6),
+                          Qt::AlignLeft | Qt::AlignVCenter,
+                          painter->fontMetrics().elidedText(detail, Qt::ElideRight, int(rect.width() * 0.6)));
         y += unit * 2.8;
     }
     y += unit;
 
     // The charts side by side.
-    const double chartHeight = unit * 36;
+    const double chartHeight = std::min(unit * 36, (rect.bottom() - y) * 0.55);
     const double gap = rect.width() * 0.03;
     const double chartWidth = (rect.width() - gap) / 2;
     CostBarsChart bars;
@@ -286,10 +288,15 @@ void renderComparison(QPainter* painter, const QRectF& rect, const cost::Compari
     y += chartHeight + unit * 2;
 
     // The per-workload table, as many rows as fit.
+    painter->setFont(body);
+    painter->setPen(QColor(0x4b, 0x55, 0x63));
+    painter->drawText(QRectF(rect.left(), y, rect.width(), unit * 2.4), Qt::AlignLeft | Qt::AlignVCenter,
+                      CompareView::tr("Per workload, USD per month; the cheapest complete figure of each row highlighted; * premium not included: unknown"));
+    y += unit * 2.6;
     CompareTableModel model;
     model.setComparison(c);
-    const std::vector<double> widths = {0.22, 0.11, 0.14, 0.14, 0.14, 0.25};
-    const double rowHeight = unit * 2.6;
+    const std::vector<double> widths = {0.19, 0.09, 0.13, 0.13, 0.13, 0.33};
+    const double rowHeight = unit * 2.2;
     auto drawRow = [&](const QStringList& cells, bool header, double top, const std::vector<bool>& emphasis) {
         double x = rect.left();
         for (int i = 0; i < cells.size(); ++i) {
@@ -309,8 +316,10 @@ void renderComparison(QPainter* painter, const QRectF& rect, const cost::Compari
         painter->drawLine(QPointF(rect.left(), top + rowHeight), QPointF(rect.right(), top + rowHeight));
     };
     QStringList header;
-    for (int col = 0; col < CompareTableModel::ColumnCount; ++col)
-        header << model.headerData(col, Qt::Horizontal).toString();
+    for (int col = 0; col < CompareTableModel::ColumnCount; ++col) {
+        const cost::Option* o = model.option(col);
+        header << (o ? optionTitle(o->name) : model.headerData(col, Qt::Horizontal).toString());
+    }
     drawRow(header, true, y, {});
     y += rowHeight;
     for (int row = 0; row < model.rowCount() && y + rowHeight <= rect.bottom(); ++row) {
