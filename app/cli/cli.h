@@ -67,6 +67,8 @@ const std::vector<Command>& commands();
 // Command entry points.
 int runCheck(const Args& args);
 int runCatalog(const Args& args);
+int runSolve(const Args& args);
+int runExplain(const Args& args);
 int runCompare(const Args& args);
 
 } // namespace cw::cli

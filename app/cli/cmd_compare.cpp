@@ -16,7 +16,6 @@
 
 namespace cw::cli {
 
-#ifdef CW_HAVE_SOLVER
 namespace {
 
 std::string money(double v)
@@ -303,13 +302,5 @@ int runCompare(const Args& args)
     }
     return kOk;
 }
-#else
-// NOTE: this branch is built before the solver it packs with; the guard goes when it lands.
-int runCompare(const Args&)
-{
-    err("clusterwright-cli: compare needs the solver, which this build does not have\n");
-    return kUsage;
-}
-#endif
 
 } // namespace cw::cli

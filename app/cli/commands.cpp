@@ -11,6 +11,10 @@ const std::vector<Command>& commands()
          QT_TRANSLATE_NOOP("cli", "Read a plan, check it against the catalog and report every problem"), runCheck},
         {"catalog", QT_TRANSLATE_NOOP("cli", "catalog list [--provider gke|eks] | catalog show TYPE"),
          QT_TRANSLATE_NOOP("cli", "List the machine types of the catalog, or show one with its prices and sources"), runCatalog},
+        {"solve", QT_TRANSLATE_NOOP("cli", "solve PLAN [--cluster NAME]"),
+         QT_TRANSLATE_NOOP("cli", "Pack the workloads onto the cheapest nodes: nodes per pool, cost, lower bound and gap, utilisation, stranded capacity, unplaced Pods"), runSolve},
+        {"explain", QT_TRANSLATE_NOOP("cli", "explain PLAN WORKLOAD"),
+         QT_TRANSLATE_NOOP("cli", "Why a workload runs on its pool and machine type, and why not on each alternative"), runExplain},
         {"compare", QT_TRANSLATE_NOOP("cli", "compare PLAN [--adr FILE.md]"),
          QT_TRANSLATE_NOOP("cli", "Price the plan's workloads on GKE Standard, GKE Autopilot and EKS side by side; --adr writes a decision record"), runCompare},
     };

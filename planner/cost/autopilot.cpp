@@ -151,7 +151,7 @@ std::vector<Refusal> autopilotRefusals(const Workload& w, const model::Cluster* 
             continue;
         }
         if (matches)
-            out.push_back({w.name, f, rule.reason, rule.fact.source, w.replicas});
+            out.push_back({w.name, f, rule.reason, rule.fact.source, w.replicas, "CW601", {w.name, f, rule.reason}});
     }
     return out;
 }
@@ -275,7 +275,7 @@ AutopilotWorkloadBill refusedBill(AutopilotWorkloadBill bill, std::vector<Refusa
 
 Refusal limitRefusal(const Workload& w, const diag::Diagnostic& d, const AutopilotRules& rules)
 {
-    return {w.name, "limits", d.message(), rules.rulesFact.source, w.replicas};
+    return {w.name, "limits", d.message(), rules.rulesFact.source, w.replicas, d.code, d.args};
 }
 
 // Prices a GPU or TPU workload on the nodes Autopilot would provision for it.
@@ -539,7 +539,7 @@ AutopilotBill priceAutopilot(const model::Plan& plan, const std::vector<const Wo
         std::vector<Refusal> refusals = autopilotRefusals(w, plan.cluster(w.cluster), cat, &out.diagnostics);
         if (!refusals.empty()) {
             for (const auto& r : refusals)
-                out.diagnostics.append(note("CW601", {w.name, r.feature, r.reason}, w.name));
+                out.diagnostics.append(note(r.code, r.args, w.name));
             out.workloads.push_back(refusedBill(std::move(bill), std::move(refusals)));
             continue;
         }
@@ -646,9 +646,21 @@ AutopilotBill priceAutopilot(const model::Plan& plan, const std::vector<const Wo
 }
 
 void fillAutopilotCluster(const model::Plan& plan, const model::Cluster& cluster, const Catalog& cat,
-                          solve::ClusterSolution& out)
+                          solve::ClusterSolution& out, diag::Diagnostics* diags)
 {
     const AutopilotBill bill = priceAutopilot(plan, plan.workloadsOf(cluster.name), cluster.daemonSets, cat);
+    if (diags) {
+        for (diag::Diagnostic d : bill.diagnostics.items()) {
+            if (d.where.file.empty()) {
+                d.where.file = plan.sourceFile;
+                if (const Workload* w = plan.workload(d.object)) {
+                    d.where.line = w->origin.where.line;
+                    d.where.column = w->origin.where.column;
+                }
+            }
+            diags->append(d);
+        }
+    }
     out.cluster = cluster.name;
     out.provider = cluster.provider;
     out.mode = model::ClusterMode::Autopilot;
@@ -658,12 +670,13 @@ void fillAutopilotCluster(const model::Plan& plan, const model::Cluster& cluster
     for (const auto& b : bill.workloads) {
         if (b.billing != AutopilotBilling::Refused)
             continue;
-        std::string reason;
-        for (const auto& r : b.refusals)
-            reason += (reason.empty() ? "" : "; ") + r.reason;
-        const std::string code = !b.refusals.empty() && b.refusals.front().feature == "limits" ? "CW605" : "CW601";
+        if (b.refusals.empty())
+            continue;
+        // The first reason, as its diagnostic says it (translatable from code and args).
+        const Refusal& r = b.refusals.front();
+        const std::string reason = note(r.code, r.args).message();
         for (int i = 0; i < b.replicas; ++i)
-            out.unplaced.push_back({b.workload, i, "Autopilot: " + reason + " (needs a Standard cluster)", code});
+            out.unplaced.push_back({b.workload, i, reason, r.code, r.args});
     }
 }
 

@@ -32,6 +32,8 @@ struct Refusal {
     std::string reason;    // in words: the catalog's reason, or the limit that is exceeded
     std::string source;    // catalog source id of the rule
     int replicas = 0;
+    std::string code;      // the diagnostic that says it (CW601-CW606)
+    std::vector<std::string> args; // its arguments, for translation
 };
 
 // One Pod's requests, as asked or as Autopilot bills them, with what its rules changed.
@@ -133,6 +135,6 @@ AutopilotBill priceAutopilot(const model::Plan& plan, const std::vector<const mo
 // hourly and monthly cost (Pods only; fees are the comparison's) and lists the Pods that
 // Autopilot refuses as unplaced, with the reason.
 void fillAutopilotCluster(const model::Plan& plan, const model::Cluster& cluster, const catalog::Catalog& cat,
-                          solve::ClusterSolution& out);
+                          solve::ClusterSolution& out, diag::Diagnostics* diags = nullptr);
 
 } // namespace cw::cost

@@ -18,6 +18,8 @@ namespace cw::diag {
 std::vector<MessageInfo> coreMessages();
 // CW300-CW399 solver
 std::vector<MessageInfo> solveMessages();
+// The names of the constraints the solver checks (FeasibilityCheck::constraint), for lupdate.
+std::vector<const char*> solveConstraintNames();
 // CW400-CW499 TPU slices
 std::vector<MessageInfo> tpuMessages();
 // CW500-CW599 export

@@ -2,6 +2,7 @@
 #include "summary.h"
 
 #include "model/quantity.h"
+#include "solve/solver.h"
 
 #include <cstdio>
 
@@ -77,7 +78,39 @@ std::string planSummary(const Plan& plan, const catalog::Catalog& cat)
             s += ", " + std::to_string(plan.hoursPerMonthOf(*w)) + " h/month\n";
         }
     }
+    s += solvedSummary(solve::solve(plan, cat));
     s += "Prices as of " + cat.priceDate() + ".\n";
+    return s;
+}
+
+std::string solvedSummary(const solve::Solution& solution)
+{
+    auto money = [](double v) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "$%.2f", v);
+        return std::string(buf);
+    };
+    std::string s = "Solved (nodes only; fees are the cost comparison's):\n";
+    for (const auto& cs : solution.clusters) {
+        s += "  cluster " + cs.cluster + ": ";
+        if (cs.mode == ClusterMode::Autopilot) {
+            s += "GKE Autopilot, billed per Pod request; nothing to pack\n";
+            continue;
+        }
+        s += std::to_string(cs.nodes.size()) + " nodes, " + money(cs.hourlyCost) + "/h, " + money(cs.monthlyCost) + "/month";
+        if (cs.boundMethod != solve::BoundMethod::None) {
+            char gap[32];
+            std::snprintf(gap, sizeof gap, "%.1f %%", cs.gap * 100.0);
+            s += cs.optimal ? "; proven optimal" : "; lower bound " + money(cs.lowerBoundHourlyCost) + "/h, gap " + gap;
+        }
+        if (!cs.unplaced.empty())
+            s += "; " + std::to_string(cs.unplaced.size()) + " Pods unplaced";
+        s += "\n";
+    }
+    s += "  total: " + money(solution.hourlyCost) + "/h, " + money(solution.monthlyCost) + "/month";
+    if (solution.cancelled)
+        s += " (cancelled: incomplete)";
+    s += "\n";
     return s;
 }
 

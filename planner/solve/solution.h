@@ -51,6 +51,8 @@ struct Node {
     bool forMinNodes = false;       // exists only because of the pool's minNodes
     int slice = -1;                 // TPU: which slice of the pool
     int tpuWorkerId = -1;           // TPU: TPU_WORKER_ID of this host within its slice
+    int hoursPerMonth = 0;          // the longest hoursPerMonth of its Pods; the plan's for an empty node
+    int pods = 0;                   // Pods placed here (DaemonSets excluded)
 };
 
 // Where one replica of a workload runs.
@@ -66,6 +68,7 @@ struct Unplaced {
     int replica = 0;
     std::string reason;             // "needs 8 × nvidia-h100-80gb; pool v5e offers none"
     std::string code;               // stable diagnostic code (CW3nn)
+    std::vector<std::string> args;  // the arguments of the code's message template (for translation)
 };
 
 // Requested ÷ allocatable over the provisioned nodes, 0..1; 0 when nothing offers it.
@@ -104,6 +107,16 @@ struct ClusterSolution {
     bool optimal = false;
     Utilization utilization;
     Stranded stranded;
+    bool priceKnown = true;           // false: some node has no price in the catalog (counted as $0)
+    bool priceUnverified = false;     // some node's price is marked unverified in the catalog
+    int placedPods = 0;
+    int boundIterations = 0;          // column-generation rounds (or simplex solves) behind the bound
+    int boundColumns = 0;             // configurations generated
+    bool incremental = false;         // re-solved from SolveOptions::previous
+    int keptPlacements = 0;           // of which kept where the previous solution had them
+
+    // The nodes of a group, in order.
+    std::vector<int> nodesOf(int group) const;
 };
 
 // The solution for a plan: every cluster, the totals and what went wrong.
@@ -128,6 +141,9 @@ struct SolveOptions {
     std::string cluster;
     // Compute the lower bound (column generation / fluid LP); off for the quickest answer.
     bool lowerBound = true;
+    // Effort: 1 is the default; higher values allow more column-generation rounds, knapsack
+    // nodes and MIP nodes. Never a time limit, so that results do not depend on the machine.
+    int effort = 1;
 };
 
 // One constraint checked by canPlace, in words.
@@ -135,11 +151,16 @@ struct FeasibilityCheck {
     std::string constraint;   // "GPU model", "taints", "CPU", "max nodes", ...
     bool ok = true;
     std::string detail;       // "pool l4 offers nvidia-l4; the workload needs nvidia-h100-80gb"
+    std::string code;         // the message code of detail (CW3nn)
+    std::vector<std::string> args;
 };
 
 struct Feasibility {
     bool fits = false;
     std::vector<FeasibilityCheck> checks;
+    std::string machineType;    // the machine type the checks are about (the cheapest that fits)
+    int podsPerNode = 0;        // replicas of the workload one node of that type holds
+    int nodesNeeded = 0;        // nodes the workload alone needs in the pool
     std::string reason() const; // the first failing check's detail, or empty
 };
 

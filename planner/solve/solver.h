@@ -5,6 +5,8 @@
 #include "model/plan.h"
 #include "solution.h"
 
+#include <optional>
+
 namespace cw::solve {
 
 // Packs every workload of every Standard / EKS cluster of the plan onto the cheapest nodes
@@ -19,8 +21,25 @@ Feasibility canPlace(const model::Plan& plan, const catalog::Catalog& catalog,
 
 // What a node of this machine type in this pool offers to Pods, after kube/system reserve,
 // eviction threshold, DaemonSets and the max-Pods limit (the catalog's rules).
+// attachedGpu: for machine types that take GPUs as an option (gpuOptions, GKE N1), the GPUs
+// assumed attached; see attachedGpu().
 ResourceVector allocatable(const catalog::Catalog& catalog, const model::Cluster& cluster,
                            const model::NodePool& pool, const catalog::MachineType& machine,
-                           ResourceVector* daemonSets = nullptr);
+                           ResourceVector* daemonSets = nullptr,
+                           const catalog::AcceleratorAttachment* attachedGpu = nullptr);
+
+// The raw capacity of such a node: the machine's vCPU, memory, boot disk, accelerators and
+// max Pods, before anything is reserved.
+ResourceVector nodeCapacity(const catalog::Catalog& catalog, const model::Cluster& cluster,
+                            const model::NodePool& pool, const catalog::MachineType& machine,
+                            const catalog::AcceleratorAttachment* attachedGpu = nullptr);
+
+// The plan has no field for the GPUs of a machine type that takes them as an option (GKE N1 +
+// T4/V100). The solver takes such a pool to carry the largest count the machine type allows
+// of the GPU model that the first workload pinned to the pool requests; nullopt when no
+// pinned workload requests one of its options.
+std::optional<catalog::AcceleratorAttachment> attachedGpu(const model::Plan& plan, const model::Cluster& cluster,
+                                                          const model::NodePool& pool,
+                                                          const catalog::MachineType& machine);
 
 } // namespace cw::solve

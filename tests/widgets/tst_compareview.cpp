@@ -62,7 +62,7 @@ cost::Comparison sample()
     ap.workloads[0].billing = "accelerator-nodes";
     ap.workloads[2].billing = "needs-standard";
     ap.premiumUnknown = true;
-    ap.refused.push_back({"agent", "privileged", "Autopilot refuses privileged containers.", "gke-autopilot-security", 2});
+    ap.refused.push_back({"agent", "privileged", "Autopilot refuses privileged containers.", "gke-autopilot-security", 2, "CW601", {}});
     c.options.push_back(ap);
     auto eks = option("eks", {workload("train", K::Training, 1300), workload("web", K::Inference, 45), workload("agent", K::Batch, 22)}, 73);
     eks.workloads[0].match = cost::MatchKind::Equivalent;

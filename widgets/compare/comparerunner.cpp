@@ -23,19 +23,9 @@ CompareRunner::~CompareRunner()
 cost::Comparison CompareRunner::compute(const model::Plan& plan, const catalog::Catalog& catalog,
                                         const std::function<bool()>& cancelled)
 {
-#ifdef CW_HAVE_SOLVER
     cost::CompareOptions options;
     options.cancelled = cancelled;
     return cost::compare(plan, catalog, options);
-#else
-    // NOTE: this branch is built before the solver it packs with; the guard goes when it lands.
-    (void)plan;
-    (void)catalog;
-    (void)cancelled;
-    cost::Comparison c;
-    c.cancelled = true;
-    return c;
-#endif
 }
 
 void CompareRunner::start(const model::Plan& plan)

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace cw::solve::detail {
+
+// One item type of a bounded multi-dimensional knapsack: take up to `bound` copies.
+struct KnapsackItem {
+    int id = 0;
+    double value = 0;
+    const int64_t* weight = nullptr; // dims entries
+    int bound = 0;
+};
+
+struct KnapsackResult {
+    double value = 0;              // of the best packing found
+    double upperBound = 0;         // no packing is worth more (equals value when exact)
+    bool exact = false;            // the search finished within its node limit
+    int64_t nodes = 0;             // search nodes used
+    std::vector<std::pair<int, int>> counts; // (item id, copies), ids ascending
+};
+
+// Maximises the total value of items that fit into cap in every dimension. Branch and bound
+// on the items in order of value per surrogate weight, with the surrogate relaxation that
+// gives the smallest root bound (uniform weights or one dimension alone) as the bound.
+// Deterministic; stops after nodeLimit search nodes.
+KnapsackResult solveKnapsack(const std::vector<KnapsackItem>& items, const int64_t* cap, int dims, int64_t nodeLimit);
+
+} // namespace cw::solve::detail

@@ -1,0 +1,750 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "packing.h"
+
+#include "knapsack.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <numeric>
+
+namespace cw::solve::detail {
+
+Packing::Packing(const Problem& problem)
+    : m_p(&problem)
+{
+    m_poolNodes.assign(problem.pools.size(), 0);
+    m_placed.assign(problem.shapes.size(), 0);
+    m_blocked.assign(problem.shapes.size(), 0);
+    m_gangFit.assign(problem.shapes.size(), -1);
+}
+
+int Packing::open(int type)
+{
+    PackNode n;
+    n.type = type;
+    m_nodes.push_back(std::move(n));
+    m_used.resize(m_used.size() + size_t(m_p->dims), 0);
+    ++m_poolNodes[size_t(m_p->types[size_t(type)].pool)];
+    ++m_alive;
+    return int(m_nodes.size()) - 1;
+}
+
+void Packing::close(int node)
+{
+    PackNode& n = m_nodes[size_t(node)];
+    if (!n.alive)
+        return;
+    n.alive = false;
+    --m_poolNodes[size_t(m_p->types[size_t(n.type)].pool)];
+    --m_alive;
+}
+
+int Packing::roomInPool(int pool) const
+{
+    const int max = m_p->pools[size_t(pool)].maxNodes;
+    return max == kNoLimit ? kNoLimit : std::max(0, max - m_poolNodes[size_t(pool)]);
+}
+
+bool Packing::canOpen(int type, int count) const
+{
+    return roomInPool(m_p->types[size_t(type)].pool) >= count;
+}
+
+int Packing::countOn(int node, int shape) const
+{
+    const auto& items = m_nodes[size_t(node)].items;
+    auto it = std::lower_bound(items.begin(), items.end(), std::make_pair(shape, 0));
+    return (it != items.end() && it->first == shape) ? it->second : 0;
+}
+
+int Packing::fit(int node, int shape, int limit) const
+{
+    const PackNode& n = m_nodes[size_t(node)];
+    if (!n.alive || limit <= 0 || m_blocked[size_t(shape)] || !m_p->isEligible(shape, n.type))
+        return 0;
+    const Shape& s = m_p->shapes[size_t(shape)];
+    int64_t c = limit;
+    if (s.maxPerNode != kNoLimit)
+        c = std::min<int64_t>(c, s.maxPerNode - countOn(node, shape));
+    const int64_t* cap = m_p->cap(n.type);
+    const int64_t* u = used(node);
+    const int64_t* d = s.demand.data();
+    for (int k = 0; k < m_p->dims && c > 0; ++k) {
+        if (d[k] > 0)
+            c = std::min<int64_t>(c, (cap[k] - u[k]) / d[k]);
+    }
+    return int(std::max<int64_t>(0, c));
+}
+
+void Packing::add(int node, int shape, int count)
+{
+    if (count <= 0)
+        return;
+    auto& items = m_nodes[size_t(node)].items;
+    auto it = std::lower_bound(items.begin(), items.end(), std::make_pair(shape, 0));
+    if (it != items.end() && it->first == shape)
+        it->second += count;
+    else
+        items.insert(it, {shape, count});
+    int64_t* u = &m_used[size_t(node) * size_t(m_p->dims)];
+    const int64_t* d = m_p->demand(shape);
+    for (int k = 0; k < m_p->dims; ++k)
+        u[k] += d[k] * count;
+    m_placed[size_t(shape)] += count;
+}
+
+void Packing::remove(int node, int shape, int count)
+{
+    if (count <= 0)
+        return;
+    auto& items = m_nodes[size_t(node)].items;
+    auto it = std::lower_bound(items.begin(), items.end(), std::make_pair(shape, 0));
+    if (it == items.end() || it->first != shape)
+        return;
+    count = std::min(count, it->second);
+    it->second -= count;
+    if (it->second == 0)
+        items.erase(it);
+    int64_t* u = &m_used[size_t(node) * size_t(m_p->dims)];
+    const int64_t* d = m_p->demand(shape);
+    for (int k = 0; k < m_p->dims; ++k)
+        u[k] -= d[k] * count;
+    m_placed[size_t(shape)] -= count;
+}
+
+double Packing::cost() const
+{
+    double c = 0;
+    for (const auto& n : m_nodes) {
+        if (n.alive)
+            c += m_p->types[size_t(n.type)].price;
+    }
+    return c;
+}
+
+void Packing::retype(int node, int type)
+{
+    PackNode& n = m_nodes[size_t(node)];
+    --m_poolNodes[size_t(m_p->types[size_t(n.type)].pool)];
+    n.type = type;
+    ++m_poolNodes[size_t(m_p->types[size_t(type)].pool)];
+}
+
+void Packing::compact()
+{
+    std::vector<PackNode> nodes;
+    std::vector<int64_t> used;
+    for (size_t i = 0; i < m_nodes.size(); ++i) {
+        if (!m_nodes[i].alive)
+            continue;
+        nodes.push_back(std::move(m_nodes[i]));
+        used.insert(used.end(), m_used.begin() + long(i * size_t(m_p->dims)),
+                    m_used.begin() + long((i + 1) * size_t(m_p->dims)));
+    }
+    m_nodes = std::move(nodes);
+    m_used = std::move(used);
+}
+
+double Packing::fill(int node) const
+{
+    const int64_t* cap = m_p->cap(m_nodes[size_t(node)].type);
+    const int64_t* u = used(node);
+    double f = 0;
+    for (int k = 0; k < m_p->dims; ++k) {
+        if (cap[k] > 0)
+            f = std::max(f, double(u[k]) / double(cap[k]));
+    }
+    return f;
+}
+
+namespace {
+
+// Replicas of a shape one empty node of the type holds.
+int aloneFit(const Problem& p, int shape, int type)
+{
+    const Shape& s = p.shapes[size_t(shape)];
+    int64_t c = s.maxPerNode;
+    const int64_t* cap = p.cap(type);
+    for (int k = 0; k < p.dims; ++k) {
+        if (s.demand[size_t(k)] > 0)
+            c = std::min<int64_t>(c, cap[k] / s.demand[size_t(k)]);
+    }
+    return int(std::max<int64_t>(0, c));
+}
+
+int nextSlice(const Packing& pk, int pool)
+{
+    int next = 0;
+    for (const auto& n : pk.nodes()) {
+        if (n.alive && pk.problem().types[size_t(n.type)].pool == pool)
+            next = std::max(next, n.slice + 1);
+    }
+    return next;
+}
+
+// Types sorted by price, cheapest first (ties by index).
+std::vector<int> typesByPrice(const Problem& p, const std::vector<int>& types)
+{
+    std::vector<int> order = types;
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return p.types[size_t(a)].price < p.types[size_t(b)].price; });
+    return order;
+}
+
+} // namespace
+
+std::vector<double> standaloneValues(const Problem& p)
+{
+    std::vector<double> values(p.shapes.size(), 0.0);
+    for (size_t s = 0; s < p.shapes.size(); ++s) {
+        double best = std::numeric_limits<double>::infinity();
+        for (int t : p.shapes[s].eligible) {
+            const int fit = std::min(aloneFit(p, int(s), t), std::max(1, p.shapes[s].replicas));
+            if (fit > 0)
+                best = std::min(best, p.types[size_t(t)].price / fit);
+        }
+        values[s] = std::isfinite(best) ? std::max(best, 1e-9) : 0.0;
+    }
+    return values;
+}
+
+void openMinNodes(Packing& pk)
+{
+    const Problem& p = pk.problem();
+    for (size_t pi = 0; pi < p.pools.size(); ++pi) {
+        const PoolInfo& pool = p.pools[pi];
+        if (pool.types.empty() || pool.minNodes <= 0)
+            continue;
+        if (pool.types.size() != 1 && pool.hostsPerSlice <= 1)
+            continue; // flexible pools: the cheapest type is added at the end if still needed
+        const int t = typesByPrice(p, pool.types).front();
+        const int h = std::max(1, p.types[size_t(t)].hostsPerSlice);
+        while (pk.poolNodes(int(pi)) + h <= pool.minNodes && pk.canOpen(t, h)) {
+            const int slice = p.types[size_t(t)].machine->tpu ? nextSlice(pk, int(pi)) : -1;
+            for (int w = 0; w < h; ++w) {
+                const int n = pk.open(t);
+                pk.nodes()[size_t(n)].forMin = true;
+                pk.nodes()[size_t(n)].slice = slice;
+                pk.nodes()[size_t(n)].worker = slice >= 0 ? w : -1;
+            }
+        }
+    }
+}
+
+void placeTpuSlices(Packing& pk)
+{
+    const Problem& p = pk.problem();
+    for (size_t s = 0; s < p.shapes.size(); ++s) {
+        const Shape& shape = p.shapes[s];
+        if (!shape.tpu || pk.remaining(int(s)) <= 0 || pk.isBlocked(int(s)))
+            continue;
+        const std::vector<int> order = typesByPrice(p, shape.eligible);
+        std::vector<std::pair<int, int>> added; // (node, count) to undo a gang
+        for (int t : order) {
+            if (pk.remaining(int(s)) <= 0)
+                break;
+            const NodeType& type = p.types[size_t(t)];
+            const int h = std::max(1, type.hostsPerSlice);
+            if (h == 1) {
+                // Single-host slices: one replica per host, on free hosts first.
+                for (size_t n = 0; n < pk.nodes().size() && pk.remaining(int(s)) > 0; ++n) {
+                    if (pk.nodes()[n].type != t)
+                        continue;
+                    const int f = pk.fit(int(n), int(s), pk.remaining(int(s)));
+                    if (f > 0) {
+                        pk.add(int(n), int(s), f);
+                        added.emplace_back(int(n), f);
+                    }
+                }
+                while (pk.remaining(int(s)) > 0 && pk.canOpen(t)) {
+                    const int n = pk.open(t);
+                    pk.nodes()[size_t(n)].slice = nextSlice(pk, type.pool);
+                    pk.nodes()[size_t(n)].worker = 0;
+                    const int f = pk.fit(n, int(s), 1);
+                    if (f <= 0) {
+                        pk.close(n);
+                        break;
+                    }
+                    pk.add(n, int(s), f);
+                    added.emplace_back(n, f);
+                }
+                continue;
+            }
+            // Multi-host slices: h replicas, one per host of a whole slice.
+            while (pk.remaining(int(s)) >= h) {
+                // An open slice of this type with every host free?
+                std::map<int, std::vector<int>> slices;
+                for (size_t n = 0; n < pk.nodes().size(); ++n) {
+                    const PackNode& node = pk.nodes()[n];
+                    if (node.alive && node.type == t && node.slice >= 0)
+                        slices[node.slice].push_back(int(n));
+                }
+                std::vector<int> hosts;
+                for (const auto& [id, members] : slices) {
+                    if (int(members.size()) != h)
+                        continue;
+                    if (std::all_of(members.begin(), members.end(), [&](int n) { return pk.fit(n, int(s), 1) == 1; })) {
+                        hosts = members;
+                        break;
+                    }
+                }
+                if (hosts.empty()) {
+                    if (!pk.canOpen(t, h))
+                        break;
+                    const int slice = nextSlice(pk, type.pool);
+                    for (int w = 0; w < h; ++w) {
+                        const int n = pk.open(t);
+                        pk.nodes()[size_t(n)].slice = slice;
+                        pk.nodes()[size_t(n)].worker = w;
+                        hosts.push_back(n);
+                    }
+                    if (pk.fit(hosts.front(), int(s), 1) != 1) {
+                        for (int n : hosts)
+                            pk.close(n);
+                        break;
+                    }
+                }
+                std::sort(hosts.begin(), hosts.end(), [&](int a, int b) {
+                    return pk.nodes()[size_t(a)].worker < pk.nodes()[size_t(b)].worker;
+                });
+                for (int n : hosts) {
+                    pk.add(n, int(s), 1);
+                    added.emplace_back(n, 1);
+                }
+            }
+        }
+        if (shape.gang && pk.remaining(int(s)) > 0) {
+            pk.noteGangFit(int(s), pk.placed()[s]);
+            for (const auto& [n, c] : added)
+                pk.remove(n, int(s), c);
+            pk.block(int(s));
+        }
+    }
+    // Hosts opened for a slice that ended up unused are closed (unless kept for minNodes).
+    for (size_t n = 0; n < pk.nodes().size(); ++n) {
+        const PackNode& node = pk.nodes()[n];
+        if (node.alive && !node.forMin && !node.kept && node.items.empty() && p.types[size_t(node.type)].machine->tpu)
+            pk.close(int(n));
+    }
+}
+
+int fillOpenNodes(Packing& pk, int shape, int count, bool bestFit)
+{
+    int placed = 0;
+    const size_t total = pk.nodes().size();
+    if (!bestFit) {
+        for (size_t n = 0; n < total && placed < count; ++n) {
+            const int f = pk.fit(int(n), shape, count - placed);
+            if (f > 0) {
+                pk.add(int(n), shape, f);
+                placed += f;
+            }
+        }
+        return placed;
+    }
+    // Best fit: the fullest nodes first.
+    std::vector<std::pair<double, int>> order;
+    for (size_t n = 0; n < total; ++n) {
+        if (pk.nodes()[n].alive && pk.problem().isEligible(shape, pk.nodes()[n].type))
+            order.emplace_back(-pk.fill(int(n)), int(n));
+    }
+    std::sort(order.begin(), order.end());
+    for (const auto& [f, n] : order) {
+        if (placed >= count)
+            break;
+        const int k = pk.fit(n, shape, count - placed);
+        if (k > 0) {
+            pk.add(n, shape, k);
+            placed += k;
+        }
+    }
+    return placed;
+}
+
+void greedyPack(Packing& pk, const std::vector<double>& values, int64_t knapsackNodes, const Cancelled& cancelled)
+{
+    const Problem& p = pk.problem();
+    // Residual shapes: every non-TPU shape with replicas left (TPU shapes go as whole slices).
+    std::vector<int> residual;
+    for (size_t s = 0; s < p.shapes.size(); ++s) {
+        if (!p.shapes[s].tpu && pk.remaining(int(s)) > 0 && !p.shapes[s].eligible.empty())
+            residual.push_back(int(s));
+    }
+    // Largest value first into the room of open nodes (minNodes nodes, TPU hosts, kept nodes).
+    std::stable_sort(residual.begin(), residual.end(), [&](int a, int b) { return values[size_t(a)] > values[size_t(b)]; });
+    for (int s : residual)
+        fillOpenNodes(pk, s, pk.remaining(s), true);
+
+    std::vector<KnapsackItem> items;
+    while (true) {
+        if (cancelled && cancelled())
+            return;
+        bool any = false;
+        for (int s : residual)
+            any = any || (pk.remaining(s) > 0 && !pk.isBlocked(s));
+        if (!any)
+            return;
+        int bestType = -1;
+        double bestRatio = -1;
+        KnapsackResult bestPattern;
+        for (size_t t = 0; t < p.types.size(); ++t) {
+            const NodeType& type = p.types[t];
+            if (!pk.canOpen(int(t)) || type.hostsPerSlice > 1)
+                continue;
+            items.clear();
+            for (int s : residual) {
+                const int r = pk.remaining(s);
+                if (r <= 0 || pk.isBlocked(s) || !p.isEligible(s, int(t)))
+                    continue;
+                items.push_back(KnapsackItem{s, values[size_t(s)], p.demand(s), std::min(r, p.shapes[size_t(s)].maxPerNode)});
+            }
+            if (items.empty())
+                continue;
+            KnapsackResult k = solveKnapsack(items, type.cap.data(), p.dims, knapsackNodes);
+            if (k.counts.empty())
+                continue;
+            const double ratio = type.price > 0 ? k.value / type.price : k.value * 1e12;
+            if (ratio > bestRatio * (1 + 1e-12)) {
+                bestRatio = ratio;
+                bestType = int(t);
+                bestPattern = std::move(k);
+            }
+        }
+        if (bestType < 0)
+            return; // nothing left can go anywhere
+        int copies = kNoLimit;
+        for (const auto& [s, c] : bestPattern.counts)
+            copies = std::min(copies, pk.remaining(s) / c);
+        copies = std::max(1, std::min(copies, pk.roomInPool(p.types[size_t(bestType)].pool)));
+        for (int i = 0; i < copies; ++i) {
+            const int n = pk.open(bestType);
+            for (const auto& [s, c] : bestPattern.counts)
+                pk.add(n, s, std::min(c, pk.remaining(s)));
+        }
+    }
+}
+
+void firstFitDecreasing(Packing& pk, const Cancelled& cancelled)
+{
+    const Problem& p = pk.problem();
+    std::vector<int> order;
+    for (size_t s = 0; s < p.shapes.size(); ++s) {
+        if (!p.shapes[s].tpu && pk.remaining(int(s)) > 0 && !p.shapes[s].eligible.empty())
+            order.push_back(int(s));
+    }
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        const auto& da = p.shapes[size_t(a)].demand;
+        const auto& db = p.shapes[size_t(b)].demand;
+        if (da[kCpu] != db[kCpu])
+            return da[kCpu] > db[kCpu];
+        return da[kMemory] > db[kMemory];
+    });
+    for (int s : order) {
+        if (cancelled && cancelled())
+            return;
+        if (pk.isBlocked(s))
+            continue;
+        fillOpenNodes(pk, s, pk.remaining(s), false);
+        // Every open node is now full for this shape: new nodes, the cheapest type that fits a Pod.
+        const std::vector<int> types = typesByPrice(p, p.shapes[size_t(s)].eligible);
+        while (pk.remaining(s) > 0) {
+            int chosen = -1;
+            for (int t : types) {
+                if (p.types[size_t(t)].hostsPerSlice <= 1 && pk.canOpen(t) && aloneFit(p, s, t) > 0) {
+                    chosen = t;
+                    break;
+                }
+            }
+            if (chosen < 0)
+                break;
+            const int n = pk.open(chosen);
+            pk.add(n, s, pk.fit(n, s, pk.remaining(s)));
+        }
+    }
+}
+
+void topUpMinNodes(Packing& pk)
+{
+    const Problem& p = pk.problem();
+    for (size_t pi = 0; pi < p.pools.size(); ++pi) {
+        const PoolInfo& pool = p.pools[pi];
+        if (pool.types.empty() || pk.poolNodes(int(pi)) >= pool.minNodes)
+            continue;
+        const int t = typesByPrice(p, pool.types).front();
+        const int h = std::max(1, p.types[size_t(t)].hostsPerSlice);
+        while (pk.poolNodes(int(pi)) < pool.minNodes && pk.canOpen(t, h)) {
+            const int slice = p.types[size_t(t)].machine->tpu ? nextSlice(pk, int(pi)) : -1;
+            for (int w = 0; w < h; ++w) {
+                const int n = pk.open(t);
+                pk.nodes()[size_t(n)].forMin = true;
+                pk.nodes()[size_t(n)].slice = slice;
+                pk.nodes()[size_t(n)].worker = slice >= 0 ? w : -1;
+            }
+        }
+    }
+}
+
+std::vector<std::pair<int, int>> enforceGangs(Packing& pk)
+{
+    const Problem& p = pk.problem();
+    std::vector<std::pair<int, int>> removed;
+    for (size_t s = 0; s < p.shapes.size(); ++s) {
+        if (!p.shapes[s].gang || pk.remaining(int(s)) == 0 || pk.isBlocked(int(s)))
+            continue;
+        removed.emplace_back(int(s), pk.placed()[s]);
+        pk.noteGangFit(int(s), pk.placed()[s]);
+        for (size_t n = 0; n < pk.nodes().size(); ++n) {
+            if (pk.nodes()[n].alive)
+                pk.remove(int(n), int(s), pk.countOn(int(n), int(s)));
+        }
+        pk.block(int(s));
+    }
+    return removed;
+}
+
+void closeEmptyNodes(Packing& pk)
+{
+    const Problem& p = pk.problem();
+    // Most expensive first, newest first.
+    std::vector<int> order;
+    for (size_t n = 0; n < pk.nodes().size(); ++n) {
+        if (pk.nodes()[n].alive && pk.empty(int(n)))
+            order.push_back(int(n));
+    }
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        const double pa = p.types[size_t(pk.nodes()[size_t(a)].type)].price;
+        const double pb = p.types[size_t(pk.nodes()[size_t(b)].type)].price;
+        if (pa != pb)
+            return pa > pb;
+        return a > b;
+    });
+    for (int n : order) {
+        const PackNode& node = pk.nodes()[size_t(n)];
+        if (!node.alive)
+            continue;
+        const NodeType& t = p.types[size_t(node.type)];
+        const PoolInfo& pool = p.pools[size_t(t.pool)];
+        if (t.hostsPerSlice > 1) {
+            // A slice goes only whole, and only when every host is empty.
+            std::vector<int> members;
+            bool allEmpty = true;
+            for (size_t m = 0; m < pk.nodes().size(); ++m) {
+                const PackNode& other = pk.nodes()[m];
+                if (other.alive && p.types[size_t(other.type)].pool == t.pool && other.slice == node.slice) {
+                    members.push_back(int(m));
+                    allEmpty = allEmpty && other.items.empty();
+                }
+            }
+            if (allEmpty && pk.poolNodes(t.pool) - int(members.size()) >= pool.minNodes) {
+                for (int m : members)
+                    pk.close(m);
+            }
+            continue;
+        }
+        if (pk.poolNodes(t.pool) - 1 >= pool.minNodes)
+            pk.close(n);
+    }
+}
+
+namespace {
+
+bool removable(const Packing& pk, int node)
+{
+    const Problem& p = pk.problem();
+    const PackNode& n = pk.nodes()[size_t(node)];
+    const NodeType& t = p.types[size_t(n.type)];
+    if (t.hostsPerSlice > 1)
+        return false; // slices go whole
+    return pk.poolNodes(t.pool) - 1 >= p.pools[size_t(t.pool)].minNodes;
+}
+
+// Tries to move every replica of node elsewhere; undoes the moves when it cannot.
+bool evacuate(Packing& pk, int node, bool stable)
+{
+    const PackNode& src = pk.nodes()[size_t(node)];
+    if (stable && src.kept)
+        return false;
+    const std::vector<std::pair<int, int>> items = src.items;
+    std::vector<std::tuple<int, int, int>> moves; // target, shape, count
+    bool ok = true;
+    for (const auto& [s, c] : items) {
+        int left = c;
+        // Fullest targets first, so that emptier nodes stay candidates for removal.
+        std::vector<std::pair<double, int>> targets;
+        for (size_t n = 0; n < pk.nodes().size(); ++n) {
+            if (int(n) != node && pk.nodes()[n].alive && pk.problem().isEligible(s, pk.nodes()[n].type))
+                targets.emplace_back(-pk.fill(int(n)), int(n));
+        }
+        std::sort(targets.begin(), targets.end());
+        for (const auto& [f, n] : targets) {
+            if (left == 0)
+                break;
+            const int k = pk.fit(n, s, left);
+            if (k > 0) {
+                pk.add(n, s, k);
+                moves.emplace_back(n, s, k);
+                left -= k;
+            }
+        }
+        if (left > 0) {
+            ok = false;
+            break;
+        }
+    }
+    if (!ok) {
+        for (const auto& [n, s, k] : moves)
+            pk.remove(n, s, k);
+        return false;
+    }
+    for (const auto& [s, c] : items)
+        pk.remove(node, s, c);
+    return true;
+}
+
+// The cheapest node type that holds exactly these items (used vector) and every item's
+// eligibility; -1 when none is cheaper than `below`.
+int cheaperType(const Packing& pk, const std::vector<std::pair<int, int>>& items, const int64_t* used,
+                double below, int currentPoolFree, int currentPool)
+{
+    const Problem& p = pk.problem();
+    int best = -1;
+    double bestPrice = below;
+    for (size_t t = 0; t < p.types.size(); ++t) {
+        const NodeType& type = p.types[t];
+        if (type.hostsPerSlice > 1 || type.price >= bestPrice - 1e-12)
+            continue;
+        const int room = pk.roomInPool(type.pool) + (type.pool == currentPool ? currentPoolFree : 0);
+        if (room <= 0)
+            continue;
+        bool ok = true;
+        for (int k = 0; k < p.dims && ok; ++k)
+            ok = used[k] <= type.cap[size_t(k)];
+        for (const auto& [s, c] : items) {
+            if (!ok)
+                break;
+            ok = p.isEligible(s, int(t));
+        }
+        if (ok) {
+            best = int(t);
+            bestPrice = type.price;
+        }
+    }
+    return best;
+}
+
+} // namespace
+
+void improve(Packing& pk, int effort, bool stable, const Cancelled& cancelled)
+{
+    const Problem& p = pk.problem();
+    const int candidates = 48 * std::max(1, effort);
+    for (int pass = 0; pass < 2 + effort; ++pass) {
+        bool changed = false;
+        if (cancelled && cancelled())
+            return;
+
+        // 1. Empty the least filled nodes into the others.
+        std::vector<std::pair<double, int>> order;
+        for (size_t n = 0; n < pk.nodes().size(); ++n) {
+            if (pk.nodes()[n].alive && !pk.empty(int(n)))
+                order.emplace_back(pk.fill(int(n)) - p.types[size_t(pk.nodes()[n].type)].price * 1e-9, int(n));
+        }
+        std::sort(order.begin(), order.end());
+        if (int(order.size()) > candidates)
+            order.resize(size_t(candidates));
+        for (const auto& [f, n] : order) {
+            if (cancelled && cancelled())
+                return;
+            if (!pk.nodes()[size_t(n)].alive || !removable(pk, n))
+                continue;
+            if (evacuate(pk, n, stable)) {
+                pk.close(n);
+                changed = true;
+            }
+        }
+
+        // 2. Move each node's content to the cheapest type that holds it.
+        for (size_t n = 0; n < pk.nodes().size(); ++n) {
+            PackNode& node = pk.nodes()[n];
+            if (!node.alive || node.items.empty() || (stable && node.kept))
+                continue;
+            const NodeType& type = p.types[size_t(node.type)];
+            if (type.hostsPerSlice > 1)
+                continue;
+            const int better = cheaperType(pk, node.items, pk.used(int(n)), type.price, 1, type.pool);
+            if (better >= 0) {
+                pk.retype(int(n), better);
+                changed = true;
+            }
+        }
+
+        // 3. Merge two nodes into one cheaper node.
+        order.clear();
+        for (size_t n = 0; n < pk.nodes().size(); ++n) {
+            const PackNode& node = pk.nodes()[n];
+            if (node.alive && !node.items.empty() && !(stable && node.kept) && p.types[size_t(node.type)].hostsPerSlice <= 1)
+                order.emplace_back(pk.fill(int(n)), int(n));
+        }
+        std::sort(order.begin(), order.end());
+        const size_t limit = std::min(order.size(), size_t(std::max(8, candidates / 2)));
+        std::vector<int64_t> sum(size_t(p.dims));
+        for (size_t i = 0; i < limit; ++i) {
+            if (cancelled && cancelled())
+                return;
+            const int a = order[i].second;
+            if (!pk.nodes()[size_t(a)].alive)
+                continue;
+            for (size_t j = i + 1; j < limit; ++j) {
+                const int b = order[j].second;
+                if (!pk.nodes()[size_t(b)].alive || !pk.nodes()[size_t(a)].alive)
+                    continue;
+                const PackNode& na = pk.nodes()[size_t(a)];
+                const PackNode& nb = pk.nodes()[size_t(b)];
+                const NodeType& ta = p.types[size_t(na.type)];
+                const NodeType& tb = p.types[size_t(nb.type)];
+                if (!removable(pk, b) && !(ta.pool == tb.pool))
+                    continue;
+                for (int k = 0; k < p.dims; ++k)
+                    sum[size_t(k)] = pk.used(a)[k] + pk.used(b)[k];
+                std::vector<std::pair<int, int>> merged = na.items;
+                bool perNodeOk = true;
+                for (const auto& [s, c] : nb.items) {
+                    auto it = std::lower_bound(merged.begin(), merged.end(), std::make_pair(s, 0));
+                    if (it != merged.end() && it->first == s)
+                        it->second += c;
+                    else
+                        merged.insert(it, {s, c});
+                }
+                for (const auto& [s, c] : merged)
+                    perNodeOk = perNodeOk && c <= p.shapes[size_t(s)].maxPerNode;
+                if (!perNodeOk)
+                    continue;
+                // Closing b frees a slot in b's pool; retyping a frees a's.
+                const int poolB = tb.pool;
+                const bool minOkB = pk.poolNodes(poolB) - 1 >= p.pools[size_t(poolB)].minNodes;
+                if (!minOkB)
+                    continue;
+                const int t = cheaperType(pk, merged, sum.data(), ta.price + tb.price, ta.pool == tb.pool ? 2 : 1, ta.pool);
+                if (t < 0)
+                    continue;
+                const NodeType& target = p.types[size_t(t)];
+                // The merged node must still leave a's pool at minNodes when it moves pools.
+                if (target.pool != ta.pool && pk.poolNodes(ta.pool) - 1 < p.pools[size_t(ta.pool)].minNodes)
+                    continue;
+                const std::vector<std::pair<int, int>> moved = nb.items;
+                for (const auto& [s, c] : moved)
+                    pk.remove(b, s, c);
+                pk.close(b);
+                pk.retype(a, t);
+                for (const auto& [s, c] : moved)
+                    pk.add(a, s, c);
+                changed = true;
+            }
+        }
+        if (!changed)
+            break;
+    }
+}
+
+} // namespace cw::solve::detail

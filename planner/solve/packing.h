@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// A packing of one cluster's shapes onto nodes, and the heuristics that build and improve it.
+// Nodes hold counts per shape, so memory grows with nodes and shapes, not with replicas.
+
+#include "problem.h"
+
+#include <functional>
+#include <vector>
+
+namespace cw::solve::detail {
+
+struct PackNode {
+    int type = 0;
+    int slice = -1;                          // TPU: slice number within the pool
+    int worker = -1;                         // TPU: worker id within the slice
+    bool forMin = false;                     // opened for minNodes (may have Pods later)
+    bool kept = false;                       // recreated from the previous solution
+    bool alive = true;
+    std::vector<std::pair<int, int>> items;  // (shape, count), shapes ascending
+};
+
+class Packing {
+public:
+    explicit Packing(const Problem& problem);
+
+    const Problem& problem() const { return *m_p; }
+    int dims() const { return m_p->dims; }
+
+    int open(int type);
+    void close(int node);                    // must be empty
+    bool canOpen(int type, int count = 1) const;
+    int roomInPool(int pool) const;          // nodes the pool may still open
+
+    // How many more replicas of shape fit on node (capacity and maxPerNode), at most limit.
+    int fit(int node, int shape, int limit) const;
+    void add(int node, int shape, int count);
+    void remove(int node, int shape, int count);
+    int countOn(int node, int shape) const;
+    bool empty(int node) const { return m_nodes[size_t(node)].items.empty(); }
+
+    const int64_t* used(int node) const { return &m_used[size_t(node) * size_t(m_p->dims)]; }
+    const std::vector<PackNode>& nodes() const { return m_nodes; }
+    std::vector<PackNode>& nodes() { return m_nodes; }
+    int aliveNodes() const { return m_alive; }
+    int poolNodes(int pool) const { return m_poolNodes[size_t(pool)]; }
+    const std::vector<int>& placed() const { return m_placed; }
+    int remaining(int shape) const { return m_p->shapes[size_t(shape)].replicas - m_placed[size_t(shape)]; }
+    double cost() const;
+
+    // Changes the type of a node (its content must fit and be eligible there).
+    void retype(int node, int type);
+    // Drops dead nodes; node indices change.
+    void compact();
+    // Fraction of the node's most used dimension (0..1).
+    double fill(int node) const;
+    // Blocked shapes are not placed any more (a gang that could not be placed whole).
+    void block(int shape) { m_blocked[size_t(shape)] = 1; }
+    bool isBlocked(int shape) const { return m_blocked[size_t(shape)] != 0; }
+    // Replicas of a gang that fitted before the gang was removed (for the unplaced reason).
+    void noteGangFit(int shape, int fitted) { m_gangFit[size_t(shape)] = fitted; }
+    int gangFit(int shape) const { return m_gangFit[size_t(shape)]; }
+
+private:
+    const Problem* m_p;
+    std::vector<PackNode> m_nodes;
+    std::vector<int64_t> m_used;
+    std::vector<int> m_poolNodes;
+    std::vector<int> m_placed;
+    std::vector<char> m_blocked;
+    std::vector<int> m_gangFit;
+    int m_alive = 0;
+};
+
+using Cancelled = std::function<bool()>;
+
+// Values of one replica of each shape that guide the greedy: LP duals when known, otherwise
+// the cost of the replica on its cheapest node type when it runs alone.
+std::vector<double> standaloneValues(const Problem& p);
+
+// Opens minNodes nodes of every pool with one machine type (they are paid for anyway).
+void openMinNodes(Packing& pk);
+// Places the TPU shapes as whole slices. Returns false if cancelled.
+void placeTpuSlices(Packing& pk);
+// Places every remaining replica: first into the free room of open nodes, then on new nodes
+// chosen by value per dollar (knapsack per node type). knapsackNodes bounds each knapsack.
+void greedyPack(Packing& pk, const std::vector<double>& values, int64_t knapsackNodes, const Cancelled& cancelled);
+// First-fit decreasing by CPU then memory, opening the cheapest node type that fits the Pod:
+// the way Karpenter-style provisioners pack; kept as a candidate so the result is never worse.
+void firstFitDecreasing(Packing& pk, const Cancelled& cancelled);
+// Adds empty nodes (cheapest type) to pools below minNodes.
+void topUpMinNodes(Packing& pk);
+// Removes every replica of gang workloads that are not complete and blocks them. Returns the
+// shapes removed with the replicas they had placed.
+std::vector<std::pair<int, int>> enforceGangs(Packing& pk);
+// Closes empty nodes that minNodes does not need (whole slices on multi-host TPU pools).
+void closeEmptyNodes(Packing& pk);
+// Local improvement: empty under-filled nodes into others, move node contents to cheaper
+// types, merge pairs of nodes into one cheaper node. Keeps kept nodes' replicas in place when
+// stable is set. effort scales the number of nodes tried.
+void improve(Packing& pk, int effort, bool stable, const Cancelled& cancelled);
+
+// Fits `count` replicas of shape into open nodes (first fit, in node order). Returns the number placed.
+int fillOpenNodes(Packing& pk, int shape, int count, bool bestFit);
+
+} // namespace cw::solve::detail

@@ -1,0 +1,811 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "solver.h"
+
+#include "bound.h"
+#include "cost/autopilot.h"
+#include "diag/diagnostic.h"
+#include "packing.h"
+#include "problem.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <numeric>
+
+namespace cw::solve {
+
+using namespace cw::model;
+using namespace cw::solve::detail;
+
+namespace {
+
+// A packing, the replicas it kept from a previous solution, and its bound.
+struct ClusterResult {
+    Packing packing;
+    std::vector<std::vector<int>> keptNode;   // per shape, per replica: node in packing, or -1
+    BoundResult bound;
+    double fluid = 0;
+    bool fluidUsed = false;
+    bool incremental = false;
+    bool cancelled = false;
+};
+
+bool better(const Packing& a, const Packing& b)
+{
+    const int pa = std::accumulate(a.placed().begin(), a.placed().end(), 0);
+    const int pb = std::accumulate(b.placed().begin(), b.placed().end(), 0);
+    if (pa != pb)
+        return pa > pb;
+    const double ca = a.cost(), cb = b.cost();
+    if (std::abs(ca - cb) > 1e-9 * std::max(1.0, std::max(ca, cb)))
+        return ca < cb;
+    return a.aliveNodes() < b.aliveNodes();
+}
+
+// topUp, gangs, refill, improvement and clean-up: the common end of every candidate.
+void finish(Packing& pk, const std::vector<double>& values, int effort, bool stable, const Cancelled& cancelled)
+{
+    topUpMinNodes(pk);
+    if (!enforceGangs(pk).empty()) {
+        // The room a failed gang left may take replicas that did not fit before.
+        placeTpuSlices(pk);
+        greedyPack(pk, values, 200, cancelled);
+        enforceGangs(pk);
+    }
+    improve(pk, effort, stable, cancelled);
+    closeEmptyNodes(pk);
+    topUpMinNodes(pk);
+}
+
+// LP-guided rounding: floor(x) nodes of every configuration of the LP solution.
+void roundLp(Packing& pk, const BoundResult& br)
+{
+    const Problem& p = pk.problem();
+    std::vector<size_t> order(br.columns.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return br.x[a] > br.x[b]; });
+    for (size_t j : order) {
+        const LpColumn& col = br.columns[j];
+        const int copies = int(std::floor(br.x[j] + 1e-9));
+        if (copies <= 0 || col.counts.empty() || p.types[size_t(col.type)].hostsPerSlice > 1)
+            continue;
+        bool tpu = false;
+        for (const auto& [c, k] : col.counts)
+            tpu = tpu || p.shapes[size_t(br.classes[size_t(c)].shapes.front())].tpu;
+        if (tpu)
+            continue;
+        for (int i = 0; i < copies && pk.canOpen(col.type); ++i) {
+            const int n = pk.open(col.type);
+            for (const auto& [c, k] : col.counts) {
+                int left = k;
+                for (int s : br.classes[size_t(c)].shapes) {
+                    if (left == 0)
+                        break;
+                    const int f = pk.fit(n, s, std::min(left, pk.remaining(s)));
+                    pk.add(n, s, f);
+                    left -= f;
+                }
+            }
+            if (pk.empty(n)) {
+                pk.close(n);
+                break;
+            }
+        }
+    }
+}
+
+std::vector<double> dualValues(const Problem& p, const BoundResult& br, const std::vector<double>& standalone)
+{
+    std::vector<double> v = standalone;
+    for (size_t s = 0; s < p.shapes.size(); ++s) {
+        const int c = br.classOf.empty() ? -1 : br.classOf[s];
+        if (c >= 0 && size_t(c) < br.duals.size())
+            v[s] = br.duals[size_t(c)] + 1e-6 * standalone[s];
+    }
+    return v;
+}
+
+std::vector<int> fullDemand(const Problem& p)
+{
+    std::vector<int> d(p.shapes.size());
+    for (size_t s = 0; s < p.shapes.size(); ++s)
+        d[s] = p.shapes[s].eligible.empty() ? 0 : p.shapes[s].replicas;
+    return d;
+}
+
+void computeBound(const Problem& p, ClusterResult& r, const SolveOptions& options, const Cancelled& cancelled)
+{
+    const std::vector<int>& placed = r.packing.placed();
+    const int effort = std::max(1, options.effort);
+    if (!r.bound.computed || r.bound.classOf.empty()
+        || [&] {
+               // Recompute when the bound was for another demand.
+               BoundResult probe;
+               buildClasses(p, placed, probe);
+               if (probe.classes.size() != r.bound.classes.size())
+                   return true;
+               for (size_t c = 0; c < probe.classes.size(); ++c) {
+                   if (probe.classes[c].demand != r.bound.classes[c].demand || probe.classes[c].shapes != r.bound.classes[c].shapes)
+                       return true;
+               }
+               return false;
+           }())
+        r.bound = configurationBound(p, placed, effort, cancelled);
+    if (r.bound.computed && !r.bound.converged) {
+        // Column generation stopped short: the fluid LP may prove more.
+        bool ok = false;
+        const double fluid = fluidBound(p, placed, cancelled, &ok);
+        if (ok && fluid > r.bound.lowerBound) {
+            r.fluid = fluid;
+            r.fluidUsed = true;
+        }
+    }
+}
+
+ClusterResult solveFresh(const Problem& p, const SolveOptions& options, const Cancelled& cancelled)
+{
+    const int effort = std::max(1, options.effort);
+    Packing base(p);
+    openMinNodes(base);
+    placeTpuSlices(base);
+    const std::vector<double> standalone = standaloneValues(p);
+
+    ClusterResult best{base, {}, {}, 0, false, false, false};
+    bool have = false;
+    auto consider = [&](Packing&& pk) {
+        if (!have || better(pk, best.packing)) {
+            best.packing = std::move(pk);
+            have = true;
+        }
+    };
+
+    // Karpenter-style first-fit decreasing: a floor the answer never goes above.
+    {
+        Packing pk = base;
+        firstFitDecreasing(pk, cancelled);
+        finish(pk, standalone, effort, false, cancelled);
+        consider(std::move(pk));
+    }
+    // Greedy by the cost of each replica alone.
+    {
+        Packing pk = base;
+        greedyPack(pk, standalone, 300 * effort, cancelled);
+        finish(pk, standalone, effort, false, cancelled);
+        consider(std::move(pk));
+    }
+    BoundResult bound;
+    if (options.lowerBound && !(cancelled && cancelled())) {
+        bound = configurationBound(p, fullDemand(p), effort, cancelled);
+        if (bound.computed) {
+            const std::vector<double> duals = dualValues(p, bound, standalone);
+            // LP-guided rounding, then the greedy by LP duals for the rest.
+            {
+                Packing pk = base;
+                roundLp(pk, bound);
+                greedyPack(pk, duals, 300 * effort, cancelled);
+                finish(pk, duals, effort, false, cancelled);
+                consider(std::move(pk));
+            }
+            // The greedy by LP duals alone.
+            {
+                Packing pk = base;
+                greedyPack(pk, duals, 300 * effort, cancelled);
+                finish(pk, duals, effort, false, cancelled);
+                consider(std::move(pk));
+            }
+        }
+    }
+    best.bound = std::move(bound);
+    best.cancelled = cancelled && cancelled();
+    if (options.lowerBound && !best.cancelled)
+        computeBound(p, best, options, cancelled);
+    return best;
+}
+
+ClusterResult solveIncremental(const Problem& p, const ClusterSolution& prev, const SolveOptions& options,
+                               const Cancelled& cancelled)
+{
+    const int effort = std::max(1, options.effort);
+    ClusterResult r{Packing(p), {}, {}, 0, false, true, false};
+    Packing& pk = r.packing;
+
+    // Recreate the previous nodes whose pool and machine type still exist.
+    std::map<std::pair<std::string, std::string>, int> typeOf;
+    for (size_t t = 0; t < p.types.size(); ++t)
+        typeOf[{p.types[t].group.pool, p.types[t].group.machineType}] = int(t);
+    std::vector<int> nodeMap(prev.nodes.size(), -1);
+    for (size_t i = 0; i < prev.nodes.size(); ++i) {
+        const Node& old = prev.nodes[i];
+        if (old.group < 0 || size_t(old.group) >= prev.groups.size())
+            continue;
+        const NodeGroup& g = prev.groups[size_t(old.group)];
+        auto it = typeOf.find({g.pool, g.machineType});
+        if (it == typeOf.end() || !pk.canOpen(it->second))
+            continue;
+        const int n = pk.open(it->second);
+        PackNode& node = pk.nodes()[size_t(n)];
+        node.kept = true;
+        node.slice = old.slice;
+        node.worker = old.tpuWorkerId;
+        nodeMap[i] = n;
+    }
+
+    // Keep every previous placement that still fits where it was.
+    std::map<std::string, int> shapeOf;
+    for (size_t s = 0; s < p.shapes.size(); ++s) {
+        shapeOf[p.shapes[s].workload->name] = int(s);
+        r.keptNode.emplace_back(size_t(p.shapes[s].replicas), -1);
+    }
+    for (const auto& pl : prev.placements) {
+        auto it = shapeOf.find(pl.workload);
+        if (it == shapeOf.end() || pl.node < 0 || size_t(pl.node) >= nodeMap.size())
+            continue;
+        const int s = it->second;
+        const int n = nodeMap[size_t(pl.node)];
+        if (n < 0 || pl.replica < 0 || pl.replica >= p.shapes[size_t(s)].replicas || r.keptNode[size_t(s)][size_t(pl.replica)] >= 0)
+            continue;
+        if (pk.fit(n, s, 1) == 1) {
+            pk.add(n, s, 1);
+            r.keptNode[size_t(s)][size_t(pl.replica)] = n;
+        }
+    }
+    // A multi-host TPU slice is kept only whole: every host of the slice runs a replica.
+    for (size_t s = 0; s < p.shapes.size(); ++s) {
+        if (!p.shapes[s].tpu)
+            continue;
+        std::map<std::pair<int, int>, std::vector<int>> slices; // (type, slice) -> nodes with a replica
+        for (size_t n = 0; n < pk.nodes().size(); ++n) {
+            const PackNode& node = pk.nodes()[n];
+            if (node.alive && pk.countOn(int(n), int(s)) > 0 && p.types[size_t(node.type)].hostsPerSlice > 1)
+                slices[{node.type, node.slice}].push_back(int(n));
+        }
+        for (const auto& [key, members] : slices) {
+            if (int(members.size()) == p.types[size_t(key.first)].hostsPerSlice)
+                continue;
+            for (int n : members)
+                pk.remove(n, int(s), pk.countOn(n, int(s)));
+        }
+    }
+    // A slice host that lost its slice mates is dropped with them.
+    closeEmptyNodes(pk);
+
+    // Everything else goes where it fits best, without moving what was kept.
+    const std::vector<double> standalone = standaloneValues(p);
+    placeTpuSlices(pk);
+    greedyPack(pk, standalone, 200 * effort, cancelled);
+    finish(pk, standalone, effort, true, cancelled);
+    r.cancelled = cancelled && cancelled();
+    if (options.lowerBound && !r.cancelled)
+        computeBound(p, r, options, cancelled);
+    return r;
+}
+
+std::string joinReasons(const std::vector<std::string>& parts)
+{
+    std::string s;
+    for (const auto& p : parts)
+        s += (s.empty() ? "" : "; ") + p;
+    return s;
+}
+
+Unplaced reasonFor(const Problem& p, const Packing& pk, int shape, bool cancelled)
+{
+    const Shape& s = p.shapes[size_t(shape)];
+    const Workload& w = *s.workload;
+    const Cluster& c = *p.cluster;
+    auto make = [&](const char* code, std::vector<std::string> args) {
+        Unplaced u;
+        u.workload = w.name;
+        u.code = code;
+        u.reason = diag::substitute(diag::messageTemplate(code), args);
+        u.args = std::move(args);
+        return u;
+    };
+    if (cancelled && pk.placed()[size_t(shape)] == 0 && !s.eligible.empty())
+        return make("CW316", {});
+    if (c.nodePools.empty())
+        return make("CW314", {c.name});
+    if (w.isPinned() && !c.pool(w.pool))
+        return make("CW313", {w.pool, c.name});
+
+    // Candidate pools: the pin, or every pool.
+    std::vector<int> pools;
+    for (size_t i = 0; i < p.pools.size(); ++i) {
+        if (!w.isPinned() || p.pools[i].pool->name == w.pool)
+            pools.push_back(int(i));
+    }
+
+    std::vector<FeasibilityCheck> failures;
+    if (s.eligible.empty()) {
+        for (int pi : pools) {
+            const PoolInfo& pool = p.pools[size_t(pi)];
+            if (pool.types.empty()) {
+                const std::string missing = pool.missingMachine.empty() ? std::string("?") : pool.missingMachine;
+                failures.push_back(makeCheck("machine type", false, "CW315", {missing, pool.pool->name, toString(c.provider)}));
+                continue;
+            }
+            // The machine type that passes the most checks tells the most.
+            FeasibilityCheck bestFailure;
+            int bestPassed = -1;
+            double bestPrice = -1;
+            for (int t : pool.types) {
+                std::vector<FeasibilityCheck> checks;
+                checkOnType(*p.plan, *p.catalog, c, w, s.demand, p.types[size_t(t)], pool, p.extendedNames, &checks, false);
+                int passed = 0;
+                const FeasibilityCheck* first = nullptr;
+                for (const auto& ch : checks) {
+                    if (ch.ok && !first)
+                        ++passed;
+                    if (!ch.ok && !first)
+                        first = &ch;
+                }
+                if (!first)
+                    continue;
+                const double price = p.types[size_t(t)].price;
+                if (passed > bestPassed || (passed == bestPassed && price > bestPrice)) {
+                    bestPassed = passed;
+                    bestPrice = price;
+                    bestFailure = *first;
+                }
+            }
+            if (bestPassed >= 0)
+                failures.push_back(bestFailure);
+        }
+    } else {
+        // It could run somewhere: the pools it may use are full, or its gang did not fit whole.
+        std::vector<int> eligiblePools;
+        for (int t : s.eligible) {
+            const int pi = p.types[size_t(t)].pool;
+            if (std::find(eligiblePools.begin(), eligiblePools.end(), pi) == eligiblePools.end())
+                eligiblePools.push_back(pi);
+        }
+        std::vector<std::string> full;
+        std::vector<FeasibilityCheck> fullChecks;
+        for (int pi : eligiblePools) {
+            const PoolInfo& pool = p.pools[size_t(pi)];
+            if (pool.maxNodes == kNoLimit)
+                continue;
+            FeasibilityCheck ch;
+            if (s.tpu && pool.hostsPerSlice > 1 && pk.poolNodes(pi) < pool.maxNodes)
+                ch = makeCheck("max nodes", false, "CW324", {pool.pool->name, std::to_string(pk.poolNodes(pi)),
+                                                              std::to_string(pool.maxNodes), pool.pool->tpuTopology,
+                                                              std::to_string(pool.hostsPerSlice)});
+            else
+                ch = makeCheck("max nodes", false, "CW308", {pool.pool->name, std::to_string(pool.maxNodes)});
+            fullChecks.push_back(ch);
+        }
+        if (fullChecks.empty() && !eligiblePools.empty()) {
+            const PoolInfo& pool = p.pools[size_t(eligiblePools.front())];
+            fullChecks.push_back(makeCheck("max nodes", false, "CW308", {pool.pool->name, std::to_string(pool.maxNodes)}));
+        }
+        if (s.gang && pk.gangFit(shape) >= 0) {
+            std::vector<std::string> texts;
+            for (const auto& ch : fullChecks)
+                texts.push_back(ch.detail);
+            return make("CW310", {std::to_string(s.replicas), std::to_string(pk.gangFit(shape)), joinReasons(texts)});
+        }
+        failures = fullChecks;
+    }
+    if (failures.empty())
+        return make("CW314", {c.name});
+    if (failures.size() == 1) {
+        Unplaced u;
+        u.workload = w.name;
+        u.code = failures.front().code;
+        u.reason = failures.front().detail;
+        u.args = failures.front().args;
+        return u;
+    }
+    std::vector<std::string> texts;
+    for (const auto& f : failures)
+        texts.push_back(f.detail);
+    return make("CW300", {joinReasons(texts)});
+}
+
+// Replicas of a shape one empty node of the type holds.
+int aloneFitOf(const Problem& p, const std::vector<int64_t>& demand, int maxPerNode, int type)
+{
+    int64_t c = maxPerNode;
+    const int64_t* cap = p.cap(type);
+    for (int k = 0; k < p.dims; ++k) {
+        if (demand[size_t(k)] > 0)
+            c = std::min<int64_t>(c, cap[k] / demand[size_t(k)]);
+    }
+    return int(std::max<int64_t>(0, c));
+}
+
+ClusterSolution assemble(const Problem& p, ClusterResult& r, const Plan& plan, diag::Diagnostics& diags)
+{
+    ClusterSolution cs;
+    const Cluster& c = *p.cluster;
+    cs.cluster = c.name;
+    cs.provider = c.provider;
+    cs.mode = c.mode;
+    cs.incremental = r.incremental;
+    Packing& pk = r.packing;
+
+    // Nodes in output order: by node type (pool order, then machine type), then as opened.
+    std::vector<int> order;
+    for (size_t n = 0; n < pk.nodes().size(); ++n) {
+        if (pk.nodes()[n].alive)
+            order.push_back(int(n));
+    }
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return pk.nodes()[size_t(a)].type < pk.nodes()[size_t(b)].type; });
+    std::vector<int> outIndex(pk.nodes().size(), -1);
+    std::vector<int> groupOf(p.types.size(), -1);
+    std::map<std::pair<int, int>, int> sliceIds; // (pool, old slice) -> new
+    std::vector<int> nextSlice(p.pools.size(), 0);
+    std::vector<int> poolSeen(p.pools.size(), 0);
+    for (int n : order) {
+        const PackNode& pn = pk.nodes()[size_t(n)];
+        const NodeType& type = p.types[size_t(pn.type)];
+        if (groupOf[size_t(pn.type)] < 0) {
+            groupOf[size_t(pn.type)] = int(cs.groups.size());
+            cs.groups.push_back(type.group);
+        }
+        NodeGroup& g = cs.groups[size_t(groupOf[size_t(pn.type)])];
+        Node node;
+        node.group = groupOf[size_t(pn.type)];
+        node.indexInGroup = g.count++;
+        std::vector<int64_t> used(pk.used(n), pk.used(n) + p.dims);
+        node.used = toResourceVector(used, p.extendedNames, type.tpuChips);
+        node.forMinNodes = pn.items.empty();
+        if (pn.slice >= 0 && type.machine->tpu) {
+            auto [it, inserted] = sliceIds.emplace(std::make_pair(type.pool, pn.slice), nextSlice[size_t(type.pool)]);
+            if (inserted)
+                ++nextSlice[size_t(type.pool)];
+            node.slice = it->second;
+            node.tpuWorkerId = std::max(0, pn.worker);
+        }
+        int hours = 0;
+        for (const auto& [s, k] : pn.items) {
+            hours = std::max(hours, p.shapes[size_t(s)].hours);
+            node.pods += k;
+        }
+        // A node runs as long as its longest-running Pod; the first minNodes nodes of a pool
+        // exist all month anyway and run the plan's hours.
+        node.hoursPerMonth = pn.items.empty() ? plan.hoursPerMonth : hours;
+        if (poolSeen[size_t(type.pool)]++ < p.pools[size_t(type.pool)].minNodes)
+            node.hoursPerMonth = std::max(node.hoursPerMonth, plan.hoursPerMonth);
+        outIndex[size_t(n)] = int(cs.nodes.size());
+        cs.nodes.push_back(node);
+        cs.hourlyCost += type.price;
+        cs.monthlyCost += type.price * node.hoursPerMonth;
+        cs.priceKnown = cs.priceKnown && type.group.priceKnown;
+        cs.priceUnverified = cs.priceUnverified || type.group.priceUnverified;
+    }
+
+    // Replica numbers: kept replicas where they were, the others in node order.
+    for (size_t s = 0; s < p.shapes.size(); ++s) {
+        const Shape& shape = p.shapes[s];
+        std::vector<int> nodeOf(size_t(shape.replicas), -1);
+        std::map<int, int> claimed; // packing node -> replicas claimed by kept ones
+        if (s < r.keptNode.size()) {
+            for (int rep = 0; rep < shape.replicas; ++rep) {
+                const int n = r.keptNode[s][size_t(rep)];
+                if (n < 0 || !pk.nodes()[size_t(n)].alive)
+                    continue;
+                if (claimed[n] < pk.countOn(n, int(s))) {
+                    ++claimed[n];
+                    nodeOf[size_t(rep)] = n;
+                    ++cs.keptPlacements;
+                }
+            }
+        }
+        int nextReplica = 0;
+        for (int n : order) {
+            int fresh = pk.countOn(n, int(s)) - (claimed.count(n) ? claimed[n] : 0);
+            while (fresh > 0 && nextReplica < shape.replicas) {
+                if (nodeOf[size_t(nextReplica)] < 0) {
+                    nodeOf[size_t(nextReplica)] = n;
+                    --fresh;
+                }
+                ++nextReplica;
+            }
+        }
+        bool anyUnplaced = false;
+        for (int rep = 0; rep < shape.replicas; ++rep) {
+            if (nodeOf[size_t(rep)] >= 0) {
+                cs.placements.push_back(Placement{shape.workload->name, rep, outIndex[size_t(nodeOf[size_t(rep)])]});
+                ++cs.placedPods;
+            } else {
+                anyUnplaced = true;
+            }
+        }
+        if (!anyUnplaced)
+            continue;
+        const Unplaced reason = reasonFor(p, pk, int(s), r.cancelled);
+        int count = 0;
+        for (int rep = 0; rep < shape.replicas; ++rep) {
+            if (nodeOf[size_t(rep)] >= 0)
+                continue;
+            Unplaced u = reason;
+            u.replica = rep;
+            cs.unplaced.push_back(std::move(u));
+            ++count;
+        }
+        const Workload& w = *shape.workload;
+        diags.add("CW370", {plan.sourceFile, w.origin.where.line, w.origin.where.column},
+                  {w.name, std::to_string(count), std::to_string(shape.replicas), reason.reason}, w.name);
+    }
+
+    // Utilisation and stranded dollars.
+    double usedCpu = 0, allocCpu = 0, usedMem = 0, allocMem = 0, usedGpu = 0, allocGpu = 0, usedTpu = 0, allocTpu = 0;
+    int unpriced = 0;
+    for (int n : order) {
+        const PackNode& pn = pk.nodes()[size_t(n)];
+        const NodeType& type = p.types[size_t(pn.type)];
+        const int64_t* u = pk.used(n);
+        usedCpu += double(u[kCpu]);
+        allocCpu += double(type.cap[kCpu]);
+        usedMem += double(u[kMemory]);
+        allocMem += double(type.cap[kMemory]);
+        usedGpu += double(u[kGpu]);
+        allocGpu += double(type.cap[kGpu]);
+        usedTpu += double(u[kTpu]);
+        allocTpu += double(type.cap[kTpu]);
+        if (!type.group.priceKnown)
+            ++unpriced;
+
+        // The node's dominant dimension decides what its dollars buy: the accelerator on an
+        // empty accelerator node, otherwise the dimension its Pods use most.
+        int dim = kCpu;
+        double share = -1;
+        if (pn.items.empty()) {
+            dim = type.cap[kGpu] > 0 ? int(kGpu) : type.cap[kTpu] > 0 ? int(kTpu) : int(kCpu);
+        } else {
+            for (int d = 0; d < p.dims; ++d) {
+                if (d == kPods || d == kEphemeral || type.cap[size_t(d)] <= 0)
+                    continue;
+                const double f = double(u[d]) / double(type.cap[size_t(d)]);
+                if (f > share) {
+                    share = f;
+                    dim = d;
+                }
+            }
+        }
+        const ResourceVector& raw = type.group.capacityPerNode;
+        double rawAmount = double(type.cap[size_t(dim)]);
+        if (dim == kCpu)
+            rawAmount = double(raw.cpuMilli);
+        else if (dim == kMemory)
+            rawAmount = double(raw.memoryBytes);
+        rawAmount = std::max(rawAmount, double(type.cap[size_t(dim)]));
+        if (rawAmount <= 0)
+            continue;
+        const double price = type.price;
+        const double overhead = (rawAmount - double(type.cap[size_t(dim)])) / rawAmount;
+        const double freeShare = double(type.cap[size_t(dim)] - u[dim]) / rawAmount;
+        cs.stranded.systemOverhead += price * overhead;
+        if (pn.items.empty())
+            cs.stranded.minNodes += price * freeShare;
+        else
+            cs.stranded.fragmentation += price * std::max(0.0, freeShare);
+    }
+    cs.utilization.cpu = allocCpu > 0 ? usedCpu / allocCpu : 0;
+    cs.utilization.memory = allocMem > 0 ? usedMem / allocMem : 0;
+    cs.utilization.gpu = allocGpu > 0 ? usedGpu / allocGpu : 0;
+    cs.utilization.tpu = allocTpu > 0 ? usedTpu / allocTpu : 0;
+    if (unpriced > 0)
+        diags.add("CW371", {plan.sourceFile, c.origin.where.line, c.origin.where.column},
+                  {c.name, std::to_string(unpriced), std::to_string(cs.nodes.size())}, c.name);
+
+    // Pins: what each pinned replica costs on its pool beyond the cheapest pool it could use.
+    for (size_t s = 0; s < p.shapes.size(); ++s) {
+        const Shape& shape = p.shapes[s];
+        const int placedHere = pk.placed()[s];
+        if (!shape.workload->isPinned() || placedHere == 0)
+            continue;
+        double pinned = std::numeric_limits<double>::infinity(), free = pinned;
+        for (int t : shape.eligible) {
+            const int k = std::min(aloneFitOf(p, shape.demand, shape.maxPerNode, t), std::max(1, shape.replicas));
+            if (k > 0)
+                pinned = std::min(pinned, p.types[size_t(t)].price / k);
+        }
+        for (size_t t = 0; t < p.types.size(); ++t) {
+            const NodeType& type = p.types[t];
+            if (!checkOnType(plan, *p.catalog, c, *shape.workload, shape.demand, type, p.pools[size_t(type.pool)],
+                             p.extendedNames, nullptr, true))
+                continue;
+            const int k = std::min(aloneFitOf(p, shape.demand, shape.maxPerNode, int(t)), std::max(1, shape.replicas));
+            if (k > 0)
+                free = std::min(free, type.price / k);
+        }
+        if (std::isfinite(pinned) && std::isfinite(free) && pinned > free)
+            cs.stranded.pins += (pinned - free) * placedHere;
+    }
+
+    // The bound and the gap.
+    if (r.bound.computed) {
+        cs.lowerBoundHourlyCost = r.bound.lowerBound;
+        cs.boundMethod = BoundMethod::ColumnGeneration;
+        cs.boundIterations = r.bound.iterations;
+        cs.boundColumns = int(r.bound.columns.size());
+        if (r.fluidUsed && r.fluid > cs.lowerBoundHourlyCost) {
+            cs.lowerBoundHourlyCost = r.fluid;
+            cs.boundMethod = BoundMethod::FluidLp;
+        }
+        // The bound can never exceed a cost that was actually reached.
+        cs.lowerBoundHourlyCost = std::min(cs.lowerBoundHourlyCost, cs.hourlyCost);
+        const double tolerance = 1e-7 * std::max(1.0, cs.hourlyCost);
+        if (cs.hourlyCost - cs.lowerBoundHourlyCost <= tolerance) {
+            cs.optimal = true;
+            cs.gap = 0;
+        } else {
+            cs.gap = cs.lowerBoundHourlyCost > 0 ? (cs.hourlyCost - cs.lowerBoundHourlyCost) / cs.lowerBoundHourlyCost : 0;
+            if (r.bound.effortLimit && !r.bound.converged)
+                diags.add("CW374", {plan.sourceFile, c.origin.where.line, c.origin.where.column},
+                          {c.name, std::to_string(r.bound.iterations) + " rounds"}, c.name);
+        }
+    }
+    return cs;
+}
+
+} // namespace
+
+Solution solve(const Plan& plan, const catalog::Catalog& catalog, const SolveOptions& options)
+{
+    const auto start = std::chrono::steady_clock::now();
+    Solution sol;
+    const Cancelled cancelled = options.cancelled;
+    for (const auto& c : plan.clusters) {
+        if (!options.cluster.empty() && c.name != options.cluster)
+            continue;
+        if (cancelled && cancelled()) {
+            sol.cancelled = true;
+            break;
+        }
+        if (c.mode == ClusterMode::Autopilot) {
+            // Autopilot has no node pools: the cost module bills its Pods (requests, or
+            // accelerator nodes plus premium) and lists the Pods Autopilot refuses.
+            ClusterSolution cs;
+            cost::fillAutopilotCluster(plan, c, catalog, cs, &sol.diagnostics);
+            sol.hourlyCost += cs.hourlyCost;
+            sol.monthlyCost += cs.monthlyCost;
+            sol.clusters.push_back(std::move(cs));
+            continue;
+        }
+        const Problem p = buildProblem(plan, catalog, c);
+        sol.diagnostics.append(p.notes);
+        const ClusterSolution* prev = options.previous ? options.previous->cluster(c.name) : nullptr;
+        ClusterResult r = (prev && prev->mode == ClusterMode::Standard) ? solveIncremental(p, *prev, options, cancelled)
+                                                                        : solveFresh(p, options, cancelled);
+        sol.clusters.push_back(assemble(p, r, plan, sol.diagnostics));
+        sol.hourlyCost += sol.clusters.back().hourlyCost;
+        sol.monthlyCost += sol.clusters.back().monthlyCost;
+        if (r.cancelled) {
+            sol.cancelled = true;
+            break;
+        }
+    }
+    if (sol.cancelled)
+        sol.diagnostics.add("CW375", {plan.sourceFile, 0, 0}, {});
+    sol.solveMillis = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+    return sol;
+}
+
+Feasibility canPlace(const Plan& plan, const catalog::Catalog& catalog, const std::string& workload,
+                     const std::string& cluster, const std::string& pool)
+{
+    Feasibility f;
+    auto fail = [&](const char* constraint, const char* code, std::vector<std::string> args) {
+        f.fits = false;
+        f.checks.push_back(makeCheck(constraint, false, code, std::move(args)));
+        return f;
+    };
+    const Workload* w = plan.workload(workload);
+    if (!w)
+        return fail("cluster", "CW320", {workload});
+    const Cluster* c = plan.cluster(cluster);
+    if (!c)
+        return fail("cluster", "CW321", {cluster});
+    if (c->mode == ClusterMode::Autopilot)
+        return fail("cluster", "CW319", {c->name});
+    const NodePool* np = c->pool(pool);
+    if (!np)
+        return fail("pool", "CW322", {pool, c->name});
+    const int poolIndex = int(np - c->nodePools.data());
+
+    // The workload as it would be after the drop: pinned to this pool, in this cluster.
+    std::vector<const Workload*> together{w};
+    for (const auto& other : plan.workloads) {
+        if (&other != w && other.cluster == c->name && other.pool == np->name)
+            together.push_back(&other);
+    }
+    const std::vector<std::string> ext = extendedNamesOf(together, c->provider);
+    // The drop pins the workload to this pool: a machine type that takes GPUs as an option
+    // (GKE N1) gets the workload's GPU model attached.
+    PoolTypes pt = buildPoolTypes(plan, catalog, *c, *np, poolIndex, ext, nullptr, w);
+    if (pt.types.empty())
+        return fail("machine type", "CW315", {pt.info.missingMachine.empty() ? "?" : pt.info.missingMachine, np->name,
+                                              toString(c->provider)});
+
+    const std::vector<int64_t> demand = podDemand(*w, c->provider, ext);
+    // The machine type to report: the cheapest per replica among those that fit, else the one
+    // with the fewest failing checks.
+    int chosen = -1;
+    double chosenPer = std::numeric_limits<double>::infinity();
+    int chosenFailures = INT_MAX;
+    std::vector<FeasibilityCheck> chosenChecks;
+    int chosenFit = 0;
+    for (size_t t = 0; t < pt.types.size(); ++t) {
+        std::vector<FeasibilityCheck> checks;
+        const bool ok = checkOnType(plan, catalog, *c, *w, demand, pt.types[t], pt.info, ext, &checks, false);
+        int failures = 0;
+        for (const auto& ch : checks)
+            failures += ch.ok ? 0 : 1;
+        int64_t fit = w->maxPerNode > 0 ? w->maxPerNode : kNoLimit;
+        for (size_t d = 0; d < demand.size(); ++d) {
+            if (demand[d] > 0)
+                fit = std::min<int64_t>(fit, pt.types[t].cap[d] / demand[d]);
+        }
+        if (w->resources.tpu)
+            fit = std::min<int64_t>(fit, 1);
+        const double per = fit > 0 ? pt.types[t].price / double(std::min<int64_t>(fit, std::max(1, w->replicas))) : INFINITY;
+        const bool take = chosen < 0 || (ok && (chosenFailures > 0 || per < chosenPer))
+                          || (!ok && chosenFailures > 0 && failures < chosenFailures);
+        if (take) {
+            chosen = int(t);
+            chosenPer = per;
+            chosenFailures = ok ? 0 : failures;
+            chosenChecks = std::move(checks);
+            chosenFit = int(std::max<int64_t>(0, fit));
+        }
+    }
+    const NodeType& type = pt.types[size_t(chosen)];
+    f.machineType = type.machine->name;
+    f.podsPerNode = chosenFit;
+    f.checks = std::move(chosenChecks);
+
+    // Node count: this workload alone, and with the workloads already pinned to the pool.
+    if (chosenFailures == 0) {
+        const int replicas = std::max(0, w->replicas);
+        int nodes = 0;
+        if (w->resources.tpu && type.hostsPerSlice > 1)
+            nodes = std::max(1, w->resources.tpu->slices) * type.hostsPerSlice;
+        else
+            nodes = chosenFit > 0 ? (replicas + chosenFit - 1) / chosenFit : 0;
+        f.nodesNeeded = nodes;
+        // With the others pinned there: each dimension's total demand over one node's room.
+        int64_t together64 = nodes;
+        for (size_t d = 0; d < demand.size(); ++d) {
+            if (type.cap[d] <= 0)
+                continue;
+            double total = double(demand[d]) * replicas;
+            for (size_t i = 1; i < together.size(); ++i)
+                total += double(podDemand(*together[i], c->provider, ext)[d]) * std::max(0, together[i]->replicas);
+            together64 = std::max<int64_t>(together64, int64_t(std::ceil(total / double(type.cap[d]) - 1e-9)));
+        }
+        const int maxNodes = pt.info.maxNodes;
+        const std::string allows = maxNodes == kNoLimit ? std::string("any number") : std::to_string(maxNodes);
+        if (maxNodes != kNoLimit && nodes > maxNodes) {
+            if (w->maxPerNode > 0 && chosenFit == w->maxPerNode)
+                f.checks.push_back(makeCheck("max nodes", false, "CW317", {std::to_string(w->maxPerNode), std::to_string(replicas),
+                                                                           std::to_string(nodes), np->name, allows}));
+            else
+                f.checks.push_back(makeCheck("max nodes", false, "CW355", {std::to_string(replicas), std::to_string(nodes),
+                                                                           type.machine->name, np->name, allows}));
+        } else if (maxNodes != kNoLimit && together64 > maxNodes) {
+            f.checks.push_back(makeCheck("max nodes", false, "CW318", {std::to_string(together64), type.machine->name,
+                                                                       np->name, allows}));
+        } else {
+            f.checks.push_back(makeCheck("max nodes", true, "CW355", {std::to_string(replicas), std::to_string(nodes),
+                                                                      type.machine->name, np->name, allows}));
+        }
+        if (w->gang || (w->resources.tpu && w->resources.tpu->slices > 1)) {
+            const bool ok = f.checks.back().ok;
+            if (ok)
+                f.checks.push_back(makeCheck("gang", true, "CW358", {std::to_string(replicas)}));
+            else
+                f.checks.push_back(makeCheck("gang", false, "CW310", {std::to_string(replicas),
+                                                                      std::to_string(std::min(replicas, maxNodes * std::max(1, chosenFit))),
+                                                                      f.checks.back().detail}));
+        }
+    }
+    f.fits = std::all_of(f.checks.begin(), f.checks.end(), [](const FeasibilityCheck& ch) { return ch.ok; });
+    return f;
+}
+
+} // namespace cw::solve
