@@ -222,8 +222,10 @@ std::string text(const cost::Comparison& c, const model::Plan& plan)
     if (!c.breakEven.empty()) {
         t += "\n" + tr("Break-even: the node utilisation below which Autopilot costs less than Standard (u* = U ÷ A):").toStdString() + "\n";
         t += "  " + left(tr("class").toStdString(), 11) + right(tr("Autopilot A").toStdString(), 14)
-           + right(tr("Standard U").toStdString(), 14) + right(tr("today").toStdString(), 14) + right(tr("used").toStdString(), 8)
-           + right(tr("break-even").toStdString(), 12) + "  " + tr("cheaper").toStdString() + "\n";
+           + right(tr("Standard U").toStdString(), 14) + right(tr("Standard today").toStdString(), 16)
+           + right(tr("utilisation").toStdString(), 13) + right(tr("break-even").toStdString(), 12) + "  "
+           + tr("cheaper").toStdString() + "\n";
+        t += "  " + tr("($ a month; U: Standard at 100 % utilisation; Autopilot is cheaper below the break-even utilisation)").toStdString() + "\n";
         for (const auto& b : c.breakEven) {
             if (b.workloads.empty()) {
                 t += "  " + left(kindText(b.kind), 11) + tr("every workload refused by Autopilot").toStdString() + "\n";
@@ -231,19 +233,25 @@ std::string text(const cost::Comparison& c, const model::Plan& plan)
             }
             const double h = c.hoursPerMonth;
             std::string be = b.breakEven ? percent(*b.breakEven) : "-";
-            t += "  " + left(kindText(b.kind), 11) + right(money(b.autopilotHourly * h), 14)
-               + right(money(b.standardUsedHourly * h), 14) + right(money(b.standardHourly * h), 14)
-               + right(percent(b.utilization), 8) + right(be, 12) + "  " + b.cheaper
-               + (b.premiumUnknown ? "  (" + tr("premium not included: unknown; break-even is an upper bound").toStdString() + ")" : "")
-               + "\n";
+            const std::string cheaper = b.cheaper.empty() ? tr("depends on the premium").toStdString() : b.cheaper;
+            t += "  " + left(kindText(b.kind), 11) + right(money(b.autopilotHourly * h) + (b.premiumUnknown ? " ¹" : ""), 14)
+               + right(money(b.standardUsedHourly * h), 14) + right(money(b.standardHourly * h), 16)
+               + right(percent(b.utilization), 13) + right(be, 12) + "  " + cheaper + "\n";
         }
+        bool anyUnknown = false;
+        for (const auto& b : c.breakEven)
+            anyUnknown = anyUnknown || (b.premiumUnknown && !b.workloads.empty());
+        if (anyUnknown)
+            t += "  " + tr("¹ Autopilot premium not included: unknown; that break-even is an upper bound").toStdString() + "\n";
     }
     if (!c.unverifiedPrices.empty()) {
-        t += "\n" + tr("(!) figures that use prices the catalog marks unverified:").toStdString() + "\n";
-        for (const auto& u : c.unverifiedPrices) {
-            if (u.find("-spot:") == std::string::npos)
-                t += "  " + u + "\n";
-        }
+        std::string list;
+        for (const auto& u : c.unverifiedPrices)
+            list += (list.empty() ? "" : ", ") + u;
+        t += "\n" + tr("(!) prices the catalog marks unverified, used above: %1 (see 'catalog show TYPE').")
+                         .arg(QString::fromStdString(list))
+                         .toStdString()
+           + "\n";
     }
     return t;
 }

@@ -509,12 +509,8 @@ private:
         m_out << "- " << T(QT_TRANSLATE_NOOP("Adr", "Autopilot DaemonSets are billed on at least the general-purpose nodes that the requests need (an estimate: Autopilot chooses its nodes).")) << "\n";
         if (!m_c.unverifiedPrices.empty()) {
             m_out << "- " << T(QT_TRANSLATE_NOOP("Adr", "Figures that use prices the catalog marks unverified:")) << "\n";
-            std::set<std::string> shown;
-            for (const auto& u : m_c.unverifiedPrices) {
-                if (u.find("-spot:") != std::string::npos || !shown.insert(u).second)
-                    continue;
+            for (const auto& u : m_c.unverifiedPrices)
                 m_out << "  - " << u << "\n";
-            }
         }
         const auto& prem = m_cat.rules().autopilot;
         std::string known;

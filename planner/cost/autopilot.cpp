@@ -163,22 +163,30 @@ struct Prices {
     bool known = true;
     bool unverified = false;
     bool spotEphemeralFallback = false;
+    std::vector<std::string> unverifiedPrices;
 };
 
 Prices requestPrices(const AutopilotRules& r, bool spot)
 {
     Prices p;
-    const PricePoint& cpu = spot ? r.spotCpu : r.cpu;
-    const PricePoint& mem = spot ? r.spotMemory : r.memory;
-    p.known = usePrice(cpu, p.cpu, p.unverified) && p.known;
-    p.known = usePrice(mem, p.memory, p.unverified) && p.known;
+    auto use = [&](const PricePoint& point, double& value, const char* name) {
+        bool unverified = false;
+        p.known = usePrice(point, value, unverified) && p.known;
+        if (unverified) {
+            p.unverified = true;
+            p.unverifiedPrices.push_back(name);
+        }
+    };
+    use(spot ? r.spotCpu : r.cpu, p.cpu, spot ? "GKE Autopilot Spot vCPU" : "GKE Autopilot vCPU");
+    use(spot ? r.spotMemory : r.memory, p.memory, spot ? "GKE Autopilot Spot memory" : "GKE Autopilot memory");
     if (spot && !r.spotEphemeralStorage.isKnown()) {
         // NOTE: no Spot figure for ephemeral storage exists in the sources; the on-demand
         // rate is used and the workload says so (CW614).
         p.spotEphemeralFallback = true;
-        p.known = usePrice(r.ephemeralStorage, p.ephemeral, p.unverified) && p.known;
+        use(r.ephemeralStorage, p.ephemeral, "GKE Autopilot ephemeral storage");
     } else {
-        p.known = usePrice(spot ? r.spotEphemeralStorage : r.ephemeralStorage, p.ephemeral, p.unverified) && p.known;
+        use(spot ? r.spotEphemeralStorage : r.ephemeralStorage, p.ephemeral,
+            spot ? "GKE Autopilot Spot ephemeral storage" : "GKE Autopilot ephemeral storage");
     }
     return p;
 }
@@ -209,11 +217,14 @@ NodePremium nodePremium(const AutopilotRules& rules, const std::string& accelera
         if (out.source.empty())
             out.source = p.source;
         double v = 0;
-        if (!usePrice(p, v, out.unverified)) {
+        bool unverified = false;
+        if (!usePrice(p, v, unverified)) {
+            // Unknown, not doubtful: said as "premium not included: unknown" instead.
             out.known = false;
             out.parts.push_back(label + " n/a");
             return;
         }
+        out.unverified = out.unverified || unverified;
         out.usd += v * quantity;
         out.parts.push_back(label + " " + number(v));
     };
@@ -485,6 +496,10 @@ AutopilotWorkloadBill acceleratorBill(AutopilotWorkloadBill bill, const Workload
     bill.billing = AutopilotBilling::AcceleratorNodes;
     bill.priceKnown = c.hardwareKnown;
     bill.unverified = c.hardwareUnverified || best->premium.unverified;
+    if (c.hardwareUnverified)
+        bill.unverifiedPrices.push_back("GKE " + c.machine->name);
+    if (best->premium.unverified)
+        bill.unverifiedPrices.push_back("GKE Autopilot premium for " + accelerator);
     bill.premiumUnknown = !best->premium.known;
     const double perNode = c.hardware + best->premium.usd;
     bill.hourly = perNode * nodes.nodes;
@@ -573,6 +588,7 @@ AutopilotBill priceAutopilot(const model::Plan& plan, const std::vector<const Wo
         const Prices p = requestPrices(rules, bill.spot);
         bill.priceKnown = p.known;
         bill.unverified = p.unverified;
+        bill.unverifiedPrices = p.unverifiedPrices;
         if (p.spotEphemeralFallback)
             bill.notes.push_back(note("CW614", {w.name}, w.name));
         if (!p.known) {

@@ -77,6 +77,7 @@ struct AutopilotWorkloadBill {
     bool priceKnown = true;         // false: a part of the price has no figure in the catalog
     bool premiumUnknown = false;    // accelerator nodes whose premium is unknown: not included
     bool unverified = false;        // a price used is marked unverified in the catalog
+    std::vector<std::string> unverifiedPrices; // which: "GKE Autopilot ephemeral storage", ...
     std::vector<diag::Diagnostic> notes; // the notes and warnings about this workload
 };
 

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace cw::cost {
@@ -67,7 +68,19 @@ struct Need {
     std::vector<std::string> machineTypes;
     std::string partition;
     std::string topology;
+    std::optional<model::Taint> taint;    // what the provider puts on such nodes
 };
+
+// The taint GKE puts on accelerator nodes, and the one EKS GPU and Neuron node groups
+// conventionally carry, so that only Pods asking for the devices land there.
+model::Taint acceleratorTaint(const char* key, Provider p)
+{
+    model::Taint t;
+    t.key = key;
+    t.value = p == Provider::Gke ? "present" : "true";
+    t.effect = model::TaintEffect::NoSchedule;
+    return t;
+}
 
 Need needOf(const Workload& w, const Translation& t, const catalog::PriceBook& book, const Catalog& cat)
 {
@@ -75,6 +88,7 @@ Need needOf(const Workload& w, const Translation& t, const catalog::PriceBook& b
     if (const auto& g = w.resources.gpu) {
         n.key = "gpu-" + sanitize(g->type) + (g->partition.empty() ? "" : "-" + sanitize(g->partition));
         n.partition = g->partition;
+        n.taint = acceleratorTaint("nvidia.com/gpu", book.provider);
         // Machines with the GPU built in; N1 hosts that take it as an option only when
         // nothing else carries it.
         for (const auto& name : t.machineTypes) {
@@ -99,6 +113,7 @@ Need needOf(const Workload& w, const Translation& t, const catalog::PriceBook& b
     if (const auto& tpu = w.resources.tpu) {
         n.key = "tpu-" + sanitize(tpu->type) + "-" + sanitize(tpu->topology);
         n.topology = tpu->topology;
+        n.taint = acceleratorTaint("google.com/tpu", book.provider);
         if (const auto* gen = cat.tpuGeneration(tpu->type)) {
             if (const auto* host = tpuHost(book, *gen, topologyChips(tpu->topology)))
                 n.machineTypes = {host->name};
@@ -114,6 +129,7 @@ Need needOf(const Workload& w, const Translation& t, const catalog::PriceBook& b
             }
         }
         n.key = "neuron-" + (n.machineTypes.empty() ? std::string("none") : sanitize(n.machineTypes.front()));
+        n.taint = acceleratorTaint(kNeuron, book.provider);
         return n;
     }
     n.key = "cpu";
@@ -284,6 +300,8 @@ Built buildPlan(const Plan& plan, const Catalog& cat, Provider target, bool spot
                 p.capacity = toSpot ? model::Capacity::Spot : model::Capacity::OnDemand;
                 p.gpuPartitionSize = need.partition;
                 p.tpuTopology = need.topology;
+                if (need.taint)
+                    p.taints.push_back(*need.taint);
                 // EFA where the Pods ask for it, and for substitutes that span instances.
                 p.efa = target == Provider::Eks
                      && (w.resources.extended.count("vpc.amazonaws.com/efa") > 0
@@ -291,6 +309,13 @@ Built buildPlan(const Plan& plan, const Catalog& cat, Provider target, bool spot
                 c->nodePools.push_back(p);
             }
             w.pool = name;
+            if (need.taint) {
+                const bool tolerated = std::any_of(w.tolerations.begin(), w.tolerations.end(), [&](const model::Toleration& tol) {
+                    return (tol.key.empty() && tol.op == model::TolerationOperator::Exists) || tol.key == need.taint->key;
+                });
+                if (!tolerated)
+                    w.tolerations.push_back({need.taint->key, model::TolerationOperator::Exists, {}, model::TaintEffect::NoSchedule});
+            }
         }
         b.plan.workloads.push_back(std::move(w));
         b.translations[src->name] = std::move(t);
@@ -399,6 +424,11 @@ Attribution attribute(const Built& built, const solve::Solution& sol, Provider p
                 wc.idleHourly += (charged - used) * price;
                 wc.priceKnown = wc.priceKnown && g.priceKnown;
                 wc.unverified = wc.unverified || g.priceUnverified;
+                if (g.priceUnverified) {
+                    const std::string name = providerName(provider) + " " + g.machineType;
+                    if (std::find(wc.unverifiedPrices.begin(), wc.unverifiedPrices.end(), name) == wc.unverifiedPrices.end())
+                        wc.unverifiedPrices.push_back(name);
+                }
                 wc.spot = wc.spot || g.capacity == model::Capacity::Spot;
                 chargedMonthly += charged * price * hours;
                 nodesOfWorkload[p.workload][node.group].insert(int(n));
@@ -690,6 +720,7 @@ Option autopilotOption(const Plan& plan, const Catalog& cat, bool spot, const Co
                     wc.placement = sc.placement;
                     wc.priceKnown = sc.priceKnown;
                     wc.unverified = sc.unverified;
+                    wc.unverifiedPrices = sc.unverifiedPrices;
                     wc.spot = sc.spot;
                 }
                 for (const auto& up : standardCost->unplaced) {
@@ -707,6 +738,7 @@ Option autopilotOption(const Plan& plan, const Catalog& cat, bool spot, const Co
         wc.priceKnown = b.priceKnown;
         wc.premiumUnknown = b.premiumUnknown;
         wc.unverified = b.unverified;
+        wc.unverifiedPrices = b.unverifiedPrices;
         if (b.nodes)
             wc.placement = std::to_string(b.nodes->nodes) + " × " + b.nodes->machineType + " (" + std::to_string(b.nodes->podsPerNode)
                          + " per node)";
@@ -768,8 +800,12 @@ std::vector<BreakEven> breakEvens(const Plan& plan, const Option& standard, cons
             be.utilization = be.standardUsedHourly / be.standardHourly;
         if (be.autopilotHourly > 0)
             be.breakEven = be.standardUsedHourly / be.autopilotHourly;
-        if (!be.workloads.empty())
-            be.cheaper = be.autopilotHourly < be.standardHourly ? "gke-autopilot" : "gke-standard";
+        if (!be.workloads.empty()) {
+            if (be.autopilotHourly >= be.standardHourly * (1 - 1e-9))
+                be.cheaper = "gke-standard";
+            else
+                be.cheaper = be.premiumUnknown ? "" : "gke-autopilot"; // a lower bound below: the premium decides
+        }
         if (!be.workloads.empty() || be.refused > 0)
             out.push_back(std::move(be));
     }
@@ -825,14 +861,13 @@ Comparison compare(const Plan& plan, const Catalog& cat, const CompareOptions& o
 
     std::set<std::string> unverified;
     for (const auto& o : c.options) {
-        for (const auto& wc : o.workloads) {
-            if (!wc.unverified)
-                continue;
-            unverified.insert(o.name + ": " + wc.workload);
-        }
+        for (const auto& wc : o.workloads)
+            unverified.insert(wc.unverifiedPrices.begin(), wc.unverifiedPrices.end());
         for (const auto& l : o.fees.lines) {
             if (l.unverified)
-                unverified.insert(o.name + ": fee of " + l.cluster);
+                unverified.insert(l.provider == Provider::Gke ? "GKE cluster fee"
+                                                              : l.tier == "extended" ? "EKS extended-support fee"
+                                                                                     : "EKS standard-support fee");
         }
     }
     c.unverifiedPrices.assign(unverified.begin(), unverified.end());

@@ -40,6 +40,7 @@ struct WorkloadCost {
     bool priceKnown = true;
     bool premiumUnknown = false;
     bool unverified = false;
+    std::vector<std::string> unverifiedPrices; // the catalog prices behind the flag
     std::vector<diag::Diagnostic> notes;
 };
 
@@ -110,7 +111,8 @@ struct BreakEven {
     std::optional<double> breakEven;  // u* = U ÷ A
     bool premiumUnknown = false;      // A lacks an unknown premium: u* is an upper bound
     int refused = 0;                  // workloads of the class Autopilot refuses (left out)
-    std::string cheaper;              // gke-autopilot | gke-standard | "" (no figures)
+    std::string cheaper;              // gke-autopilot | gke-standard | "": unknown (no figures, or
+                                      // an Autopilot lower bound below Standard: the premium decides)
 };
 
 // The same workloads priced on every option, side by side.
@@ -123,7 +125,7 @@ struct Comparison {
     std::string eksRegion;
     std::vector<Option> options;
     std::vector<BreakEven> breakEven;
-    std::vector<std::string> unverifiedPrices; // what the catalog marks unverified, among the prices used
+    std::vector<std::string> unverifiedPrices; // the prices used that the catalog marks unverified
     diag::Diagnostics diagnostics;
     bool cancelled = false;
 

@@ -60,6 +60,7 @@ json optionJson(const Option& o)
             {"priceKnown", w.priceKnown},
             {"premiumUnknown", w.premiumUnknown},
             {"unverified", w.unverified},
+            {"unverifiedPrices", w.unverifiedPrices},
         };
         if (w.premiumUnknown)
             j["premium"] = "premium not included: unknown";

@@ -148,3 +148,44 @@ inline QStringList substituteLines(const cw::model::Plan& plan, const cw::catalo
 }
 
 } // namespace costgolden
+
+#include "cost/compare.h"
+
+namespace costgolden {
+
+// The lines of one option of a comparison ("gke-standard ...") or of the break-even.
+inline QStringList compareLines(const cw::cost::Comparison& c, const QString& scope)
+{
+    using namespace cw;
+    QStringList out;
+    if (scope == QLatin1String("breakeven")) {
+        for (const auto& b : c.breakEven) {
+            add(out, std::string("breakeven ") + model::toString(b.kind) + " autopilot=" + f6(b.autopilotHourly)
+                         + " used=" + f6(b.standardUsedHourly) + " standard=" + f6(b.standardHourly) + " utilization="
+                         + f6(b.utilization) + " breakEven=" + (b.breakEven ? f6(*b.breakEven) : std::string("none"))
+                         + " premium=" + (b.premiumUnknown ? "unknown" : "known") + " refused=" + std::to_string(b.refused)
+                         + " cheaper=" + (b.cheaper.empty() ? std::string("unknown") : b.cheaper));
+        }
+        return out;
+    }
+    const cost::Option* o = c.option(scope.toStdString());
+    if (!o)
+        return out;
+    const std::string head = o->name + " ";
+    add(out, head + "total hourly=" + f6(o->hourly) + " monthly=" + f6(o->monthly) + " used=" + f6(o->computeMonthly)
+                 + " waste=" + f6(o->wasteMonthly) + " fees=" + f2(o->fees.monthly) + " complete=" + (o->complete ? "yes" : "no")
+                 + (o->premiumUnknown ? " premium=unknown" : ""));
+    for (const auto& w : o->workloads) {
+        add(out, head + w.workload + " " + w.billing + " hourly=" + f6(w.hourly) + " monthly=" + f6(w.monthly)
+                     + " unplaced=" + std::to_string(w.unplaced) + (w.placement.empty() ? "" : " on " + w.placement));
+    }
+    for (const auto& s : o->substitutions)
+        add(out, head + "substitution " + s.workload + " " + cost::toString(s.kind) + " " + s.from + " -> " + s.to);
+    for (const auto& r : o->refused)
+        add(out, head + "refused " + r.workload + " " + r.feature);
+    for (const auto& u : o->unplaced)
+        add(out, head + "unplaced " + u.workload + " " + std::to_string(u.pods) + " " + u.code);
+    return out;
+}
+
+} // namespace costgolden
