@@ -40,10 +40,22 @@ std::string hourly(double v)
     return buf;
 }
 
+// "$0.10", "$0.0445": a rate with at least two decimals and no trailing zeros beyond.
+std::string rate(double v)
+{
+    std::string s = hourly(v);
+    while (s.size() > 4 && s.back() == '0' && s[s.size() - 3] != '.')
+        s.pop_back();
+    return s;
+}
+
 std::string percent(double v)
 {
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%.0f %%", v * 100.0);
+    if (v > 0 && v < 0.095)
+        std::snprintf(buf, sizeof buf, "%.1f %%", v * 100.0);
+    else
+        std::snprintf(buf, sizeof buf, "%.0f %%", v * 100.0);
     return buf;
 }
 
@@ -211,12 +223,12 @@ private:
               << " | " << T(QT_TRANSLATE_NOOP("Adr", "nodes (EC2 instances), used or not")) << " |\n";
         m_out << "| " << T(QT_TRANSLATE_NOOP("Adr", "Control plane")) << " | "
               << T(QT_TRANSLATE_NOOP("Adr", "%1/h per cluster; free-tier credit %2/month for zonal clusters"),
-                   {hourly(f.gkeClusterHour.value()), dollars(f.gkeFreeTierMonthlyCredit.value())})
+                   {rate(f.gkeClusterHour.value()), dollars(f.gkeFreeTierMonthlyCredit.value())})
               << " | "
-              << T(QT_TRANSLATE_NOOP("Adr", "%1/h per cluster; the same free-tier credit"), {hourly(f.gkeClusterHour.value())})
+              << T(QT_TRANSLATE_NOOP("Adr", "%1/h per cluster; the same free-tier credit"), {rate(f.gkeClusterHour.value())})
               << " | "
               << T(QT_TRANSLATE_NOOP("Adr", "%1/h standard support, %2/h extended support"),
-                   {hourly(f.eksStandardSupportHour.value()), hourly(f.eksExtendedSupportHour.value())})
+                   {rate(f.eksStandardSupportHour.value()), rate(f.eksExtendedSupportHour.value())})
               << " |\n";
         m_out << "| " << T(QT_TRANSLATE_NOOP("Adr", "Nodes")) << " | "
               << T(QT_TRANSLATE_NOOP("Adr", "yours: pools, sizes, upgrades, bin-packing")) << " | "
@@ -254,10 +266,18 @@ private:
         row(T(QT_TRANSLATE_NOOP("Adr", "— used by the Pods")), base, [&](const Option& o) { return dollars(o.computeMonthly); });
         row(T(QT_TRANSLATE_NOOP("Adr", "— waste: idle capacity, rounding")), base, [&](const Option& o) { return dollars(o.wasteMonthly); });
         row(T(QT_TRANSLATE_NOOP("Adr", "— control-plane fees (after the free tier)")), base, [&](const Option& o) { return dollars(o.fees.monthly); });
-        if (opt("gke-standard-spot"))
+        bool spotDiffers = false;
+        for (size_t i = 0; i < base.size(); ++i) {
+            const Option* a = opt(base[i]);
+            const Option* b = opt(spot[i]);
+            spotDiffers = spotDiffers || (a && b && std::abs(a->monthly - b->monthly) > 0.005);
+        }
+        if (spotDiffers)
             row(T(QT_TRANSLATE_NOOP("Adr", "per month with Spot where Pods tolerate it")), spot, [&](const Option& o) { return dollars(o.monthly); });
-        row(T(QT_TRANSLATE_NOOP("Adr", "figure")), base, [&](const Option& o) { return caveats(o); });
+        row(T(QT_TRANSLATE_NOOP("Adr", "caveats")), base, [&](const Option& o) { return caveats(o); });
         m_out << "\n";
+        if (opt("gke-standard-spot") && !spotDiffers)
+            m_out << T(QT_TRANSLATE_NOOP("Adr", "No workload is marked `spot: true`: the Spot variants cost the same.")) << "\n\n";
         const std::string cheapest = cheapestOption(m_c);
         if (!cheapest.empty())
             m_out << T(QT_TRANSLATE_NOOP("Adr", "Cheapest option that places every Pod at known prices: **%1**."), {optionTitle(cheapest)}) << "\n\n";
@@ -289,6 +309,8 @@ private:
 
     std::string cell(const WorkloadCost& wc) const
     {
+        if (wc.unplaced > 0 && wc.unplaced >= wc.replicas)
+            return T(QT_TRANSLATE_NOOP("Adr", "not placed")) + " ⁴";
         std::string s = dollars(wc.monthly);
         if (wc.premiumUnknown)
             s += " ¹";
@@ -394,6 +416,7 @@ private:
         double monthly = 0;
         bool complete = true;
         bool premiumUnknown = false;
+        std::set<std::string> unverified;
     };
 
     ClassTotals classTotal(const char* option, model::WorkloadKind kind) const
@@ -410,6 +433,7 @@ private:
             t.monthly += wc.monthly;
             t.complete = t.complete && wc.unplaced == 0 && wc.priceKnown;
             t.premiumUnknown = t.premiumUnknown || wc.premiumUnknown;
+            t.unverified.insert(wc.unverifiedPrices.begin(), wc.unverifiedPrices.end());
         }
         return t;
     }
@@ -459,6 +483,14 @@ private:
                            {percent(it->utilization), percent(*it->breakEven)});
                 if (it->premiumUnknown)
                     m_out << " " << T(QT_TRANSLATE_NOOP("Adr", "Its premium is unknown, so that threshold is an upper bound."));
+            }
+            if (!best->t.unverified.empty()) {
+                std::string list;
+                for (const auto& u : best->t.unverified)
+                    list += (list.empty() ? "" : ", ") + u;
+                m_out << " **"
+                      << T(QT_TRANSLATE_NOOP("Adr", "This rests on prices the catalog marks unverified (%1): check them before deciding."), {list})
+                      << "**";
             }
             if (it != m_c.breakEven.end() && it->refused > 0)
                 m_out << " " << T(QT_TRANSLATE_NOOP("Adr", "%1 workload(s) of this class cannot run on Autopilot."), {std::to_string(it->refused)});

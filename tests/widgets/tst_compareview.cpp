@@ -139,8 +139,8 @@ private Q_SLOTS:
         widgets::CompareTableModel model;
         model.setComparison(sample());
         QCOMPARE(model.data(model.index(0, widgets::CompareTableModel::WorkloadColumn)).toString(), QStringLiteral("train"));
-        QCOMPARE(model.data(model.index(0, widgets::CompareTableModel::GkeStandardColumn)).toString(), QStringLiteral("$1,000.00"));
-        QCOMPARE(model.data(model.index(0, widgets::CompareTableModel::GkeAutopilotColumn)).toString(), QStringLiteral("$1,000.00 *"));
+        QCOMPARE(model.data(model.index(0, widgets::CompareTableModel::GkeStandardColumn)).toString(), QStringLiteral("$1,000"));
+        QCOMPARE(model.data(model.index(0, widgets::CompareTableModel::GkeAutopilotColumn)).toString(), QStringLiteral("$1,000 *"));
         QCOMPARE(model.data(model.index(0, widgets::CompareTableModel::GkeStandardColumn), widgets::CompareTableModel::MonthlyRole).toDouble(), 1000.0);
         QVERIFY(model.data(model.index(1, widgets::CompareTableModel::EksColumn)).toString().contains(QStringLiteral("incomplete")));
         const QString trainNotes = model.notes(0);

@@ -73,6 +73,7 @@ QCustomPlot* makePlot(QWidget* owner)
     plot->legend->setFont(f);
     plot->legend->setTextColor(QColor(0x37, 0x41, 0x51));
     plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    plot->legend->setWrap(2);
     plot->legend->setIconSize(14, 10);
     plot->plotLayout()->insertRow(0);
     plot->plotLayout()->addElement(0, 0, plot->legend);
@@ -146,19 +147,24 @@ void CostBarsChart::setComparison(const cost::Comparison& c)
     plot->clearPlottables();
     plot->clearItems();
     const std::vector<std::string> base = {"gke-standard", "gke-autopilot", "eks"};
-    const bool haveSpot = c.option("gke-standard-spot") != nullptr;
+    // Spot bars only when some workload is priced on Spot capacity: otherwise they repeat.
+    bool haveSpot = false;
+    for (const auto& o : c.options) {
+        if (o.spot)
+            haveSpot = haveSpot || std::any_of(o.workloads.begin(), o.workloads.end(), [](const cost::WorkloadCost& w) { return w.spot; });
+    }
     const double width = haveSpot ? 0.34 : 0.5;
     const double offset = haveSpot ? -0.12 : 0.0;
 
     QCPBars* used = bars(plot, tr("Used by the Pods"), usedColor(), width);
-    QCPBars* waste = bars(plot, tr("Waste: idle capacity, rounding"), wasteColor(), width);
+    QCPBars* waste = bars(plot, tr("Waste"), wasteColor(), width);
     QCPBars* fees = bars(plot, tr("Control-plane fees"), feesColor(), width);
     waste->moveAbove(used);
     fees->moveAbove(waste);
     QCPBars* spot = nullptr;
     if (haveSpot) {
         QColor sc = spotColor();
-        spot = bars(plot, tr("With Spot where Pods tolerate it"), sc, 0.18);
+        spot = bars(plot, tr("With Spot"), sc, 0.18);
         spot->setBrush(QBrush(sc.lighter(130), Qt::SolidPattern));
     }
 
@@ -255,7 +261,7 @@ void BreakEvenChart::setComparison(const cost::Comparison& c)
     zone->setBrush(QColor(0x17, 0x9c, 0x8c, 22));
     zone->setLayer(QStringLiteral("background"));
     label(plot, 0.02, yMax, tr("Autopilot cheaper"), QColor(0x0f, 0x76, 0x6e), false, Qt::AlignLeft | Qt::AlignTop);
-    label(plot, 0.98, 1.0, tr("Standard cheaper"), QColor(0x1e, 0x40, 0xaf), false, Qt::AlignRight | Qt::AlignTop);
+    label(plot, 0.02, 1.0, tr("Standard cheaper"), QColor(0x1e, 0x40, 0xaf), false, Qt::AlignLeft | Qt::AlignTop);
     auto* even = new QCPItemStraightLine(plot);
     even->point1->setCoords(0, 1);
     even->point2->setCoords(1, 1);
@@ -268,9 +274,12 @@ void BreakEvenChart::setComparison(const cost::Comparison& c)
         const double be = *b.breakEven;
         const QColor color = kindColor(b.kind);
         QCPGraph* g = plot->addGraph();
-        QString name = tr("%1: break-even %2 %").arg(kindText(b.kind)).arg(std::round(be * 100.0), 0, 'f', 0);
+        QString name = tr("%1: today %2 %, u* %3 %")
+                           .arg(kindText(b.kind))
+                           .arg(std::round(b.utilization * 100.0), 0, 'f', 0)
+                           .arg(std::round(be * 100.0), 0, 'f', 0);
         if (b.premiumUnknown)
-            name += tr(" (premium unknown)");
+            name += QStringLiteral(" *");
         g->setName(name);
         QPen pen(color, 2.4);
         if (b.premiumUnknown)
@@ -291,10 +300,6 @@ void BreakEvenChart::setComparison(const cost::Comparison& c)
             dot->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, Qt::white, 10));
             const double y = std::min(be / b.utilization, yMax);
             dot->addData(b.utilization, y);
-            // Above and to the right of the dot: the curve falls to the right, so that room is free.
-            auto* t = label(plot, b.utilization, y, tr("today %1 %").arg(std::round(b.utilization * 100.0), 0, 'f', 0),
-                            color.darker(130), true, Qt::AlignLeft | Qt::AlignBottom);
-            t->setPadding(QMargins(8, 1, 2, 6));
         }
         // Where the curve crosses 1.
         if (be > 0.02 && be <= 1.0) {
@@ -306,6 +311,9 @@ void BreakEvenChart::setComparison(const cost::Comparison& c)
         }
         ++curves;
     }
+    if (std::any_of(c.breakEven.begin(), c.breakEven.end(), [](const cost::BreakEven& b) { return b.premiumUnknown && b.breakEven; }))
+        label(plot, 0.98, 0.0, tr("* Autopilot premium unknown: dashed, an upper bound"), QColor(0x6b, 0x72, 0x80), false,
+              Qt::AlignRight | Qt::AlignBottom);
     if (curves == 0)
         label(plot, 0.5, yMax / 2, tr("No workload class runs on both Standard and Autopilot"), QColor(0x6b, 0x72, 0x80), false,
               Qt::AlignCenter);

@@ -22,8 +22,10 @@ QString shortMoney(double usd)
         return QStringLiteral("$%1M").arg(usd / 1e6, 0, 'f', a >= 1e7 ? 1 : 2);
     if (a >= 1e4)
         return QStringLiteral("$%1k").arg(usd / 1e3, 0, 'f', 0);
-    if (a >= 1e3)
-        return QStringLiteral("$%1k").arg(usd / 1e3, 0, 'f', 1);
+    if (a >= 1e3) {
+        const double k = usd / 1e3;
+        return QStringLiteral("$%1k").arg(k, 0, 'f', std::abs(k - std::round(k)) < 0.05 ? 0 : 1);
+    }
     return QStringLiteral("$%1").arg(usd, 0, 'f', 0);
 }
 

@@ -126,7 +126,9 @@ QVariant CompareTableModel::data(const QModelIndex& index, int role) const
         if (!w)
             return QString();
         {
-            QString text = money(w->monthly);
+            if (w->unplaced > 0 && w->unplaced >= w->replicas)
+                return tr("not placed");
+            QString text = money(w->monthly, 0);
             if (w->premiumUnknown)
                 text += QStringLiteral(" *");
             if (w->unplaced > 0)
@@ -195,9 +197,9 @@ QVariant CompareTableModel::headerData(int section, Qt::Orientation orientation,
     switch (section) {
     case WorkloadColumn: return tr("Workload");
     case KindColumn: return tr("Class");
-    case GkeStandardColumn: return tr("GKE Standard $/month");
-    case GkeAutopilotColumn: return tr("GKE Autopilot $/month");
-    case EksColumn: return tr("EKS $/month");
+    case GkeStandardColumn: return tr("GKE Standard");
+    case GkeAutopilotColumn: return tr("GKE Autopilot");
+    case EksColumn: return tr("EKS");
     case NotesColumn: return tr("Notes");
     default: return {};
     }

@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPainter>
+#include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -102,7 +103,9 @@ CompareView::CompareView(QWidget* parent)
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(CompareTableModel::NotesColumn, QHeaderView::Stretch);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->setStyleSheet(QStringLiteral(
         "QTableView { background: white; alternate-background-color: #f9fafb; border: 1px solid #e5e7eb; }"
@@ -111,30 +114,42 @@ CompareView::CompareView(QWidget* parent)
     m_footer->setWordWrap(true);
     m_footer->setStyleSheet(QStringLiteral("color: #6b7280;"));
 
-    auto* charts = new QHBoxLayout;
-    charts->setSpacing(16);
-    auto* left = new QVBoxLayout;
-    left->addWidget(caption(tr("Cost per month: used, waste, fees")));
-    left->addWidget(m_bars, 1);
-    auto* right = new QVBoxLayout;
-    right->addWidget(caption(tr("Break-even: below which node utilisation Autopilot wins")));
-    right->addWidget(m_breakEven, 1);
+    // Charts on the left, the table on the right: both readable in the space a main window
+    // leaves between its docks.
+    auto* chartsPane = new QWidget;
+    auto* charts = new QVBoxLayout(chartsPane);
+    charts->setContentsMargins(0, 0, 0, 0);
+    charts->setSpacing(6);
+    charts->addWidget(caption(tr("Cost per month: used, waste, fees")));
+    charts->addWidget(m_bars, 1);
+    charts->addSpacing(6);
+    charts->addWidget(caption(tr("Break-even: below which node utilisation Autopilot wins")));
+    charts->addWidget(m_breakEven, 1);
     for (QWidget* chart : {static_cast<QWidget*>(m_bars), static_cast<QWidget*>(m_breakEven)})
         chart->setStyleSheet(QStringLiteral("background: white;"));
-    charts->addLayout(left, 1);
-    charts->addLayout(right, 1);
+    auto* tablePane = new QWidget;
+    auto* table = new QVBoxLayout(tablePane);
+    table->setContentsMargins(0, 0, 0, 0);
+    table->setSpacing(6);
+    table->addWidget(caption(tr("Per workload, $ per month")));
+    table->addWidget(m_table, 1);
+    table->addWidget(m_footer);
+    auto* split = new QSplitter(Qt::Horizontal);
+    split->setChildrenCollapsible(false);
+    split->addWidget(chartsPane);
+    split->addWidget(tablePane);
+    split->setStretchFactor(0, 11);
+    split->setStretchFactor(1, 10);
+    split->setHandleWidth(12);
 
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(18, 14, 18, 12);
-    layout->setSpacing(10);
+    layout->setContentsMargins(18, 12, 18, 10);
+    layout->setSpacing(8);
     layout->addWidget(m_title);
     layout->addWidget(m_subtitle);
     layout->addWidget(m_message);
     layout->addWidget(m_cards);
-    layout->addLayout(charts, 5);
-    layout->addWidget(caption(tr("Per workload")));
-    layout->addWidget(m_table, 4);
-    layout->addWidget(m_footer);
+    layout->addWidget(split, 1);
 }
 
 CompareView::~CompareView() = default;
@@ -155,6 +170,7 @@ void CompareView::setComparison(const cost::Comparison& c)
     setMessage({});
     m_model->setComparison(c);
     m_subtitle->setText(subtitleText(c));
+    m_subtitle->setToolTip(tr("Every workload of the plan is priced on every option, wherever it runs today."));
     m_bars->setComparison(c);
     m_breakEven->setComparison(c);
     rebuildCards();
