@@ -125,10 +125,20 @@ std::string text(const cost::Comparison& c, const model::Plan& plan)
     t += left(tr("option").toStdString(), 20) + right(tr("per hour").toStdString(), 12) + right(tr("per month").toStdString(), 14)
        + right(tr("used").toStdString(), 14) + right(tr("waste").toStdString(), 12) + right(tr("fees").toStdString(), 10) + "  "
        + tr("note").toStdString() + "\n";
+    // The Spot variants only when some workload is priced on Spot capacity: otherwise they repeat.
+    bool anySpot = false;
     for (const auto& o : c.options) {
+        for (const auto& w : o.workloads)
+            anySpot = anySpot || (o.spot && w.spot);
+    }
+    for (const auto& o : c.options) {
+        if (o.spot && !anySpot)
+            continue;
         t += left(o.name, 20) + right(perHour(o.hourly), 12) + right(money(o.monthly), 14) + right(money(o.computeMonthly), 14)
            + right(money(o.wasteMonthly), 12) + right(money(o.fees.monthly), 10) + "  " + optionNote(o) + "\n";
     }
+    if (!anySpot && c.options.size() > 3)
+        t += tr("(no workload is marked spot: true; the Spot variants equal these options)\n").toStdString();
     const std::string cheapest = cost::cheapestOption(c);
     t += "\n";
     if (cheapest.empty())

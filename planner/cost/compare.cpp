@@ -403,9 +403,13 @@ Attribution attribute(const Built& built, const solve::Solution& sol, Provider p
                 if (w)
                     maxHours = std::max(maxHours, plan.hoursPerMonthOf(*w));
             }
+            // The node's hours as the solver counts them (its longest-running Pod, the plan's
+            // for minNodes and empty nodes).
+            const int nodeHours = node.hoursPerMonth > 0 ? node.hoursPerMonth
+                                                         : (onNode[n].empty() ? plan.hoursPerMonth : maxHours);
             if (onNode[n].empty()) {
                 out.unallocatedHourly += price;
-                out.unallocatedMonthly += price * plan.hoursPerMonth;
+                out.unallocatedMonthly += price * nodeHours;
                 continue;
             }
             const double scale = sum > 1.0 ? 1.0 / sum : 1.0;
@@ -433,7 +437,7 @@ Attribution attribute(const Built& built, const solve::Solution& sol, Provider p
                 chargedMonthly += charged * price * hours;
                 nodesOfWorkload[p.workload][node.group].insert(int(n));
             }
-            out.unallocatedMonthly += std::max(0.0, price * maxHours - chargedMonthly);
+            out.unallocatedMonthly += std::max(0.0, price * std::max(nodeHours, maxHours) - chargedMonthly);
         }
         for (auto& [name, groups] : nodesOfWorkload) {
             std::string text;

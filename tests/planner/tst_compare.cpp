@@ -7,6 +7,7 @@
 #include "cost/adr.h"
 #include "cost/comparisonjson.h"
 #include "io/planreader.h"
+#include "solve/solver.h"
 
 #include <QtTest>
 
@@ -126,6 +127,33 @@ private Q_SLOTS:
         const std::string adr = cost::adrMarkdown(c, plan, cat, {"2026-01-01", file.toStdString(), "0.1.0", {}});
         for (const char* section : {"## Context", "## Options", "## The numbers", "## Decision", "## Consequences"})
             QVERIFY2(adr.find(section) != std::string::npos, section);
+    }
+
+    // A plan of GKE Standard clusters only: the gke-standard option's nodes are the solver's
+    // own, so its compute and waste add up to what solve() says, hour and month.
+    void standardMatchesTheSolver_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("llm-training") << QStringLiteral(CW_SOURCE_DIR "/resources/examples/llm-training-gke.yaml");
+        QTest::newRow("tpu-training") << QStringLiteral(CW_SOURCE_DIR "/resources/examples/tpu-training-gke.yaml");
+        QTest::newRow("h100-gang") << dataDir() + QStringLiteral("/h100-training-gang/plan.yaml");
+    }
+
+    void standardMatchesTheSolver()
+    {
+        QFETCH(QString, file);
+        const model::Plan plan = readPlan(file);
+        for (const auto& c : plan.clusters)
+            QVERIFY(c.provider == model::Provider::Gke && c.mode == model::ClusterMode::Standard);
+        const catalog::Catalog& cat = catalog::Catalog::embedded();
+        const cost::Comparison c = cost::compare(plan, cat, {false, false, {}});
+        const cost::Option* o = c.option("gke-standard");
+        QVERIFY(o);
+        const solve::Solution sol = solve::solve(plan, cat);
+        QVERIFY2(std::abs(o->computeHourly + o->wasteHourly - sol.hourlyCost) < 1e-6,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(o->computeHourly + o->wasteHourly).arg(sol.hourlyCost)));
+        QVERIFY2(std::abs(o->computeMonthly + o->wasteMonthly - sol.monthlyCost) < 1e-4,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(o->computeMonthly + o->wasteMonthly).arg(sol.monthlyCost)));
     }
 
     // The JSON has the documented keys.
