@@ -26,10 +26,15 @@ std::string dollars(double v)
 {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.2f", std::abs(v));
-    std::string s = buf;
-    const size_t dot = s.find('.');
-    for (int i = int(dot) - 3; i > 0; i -= 3)
-        s.insert(size_t(i), ",");
+    // Thousands separators, built by appending (GCC 12 misreads in-place inserts, -Wrestrict).
+    const std::string digits = buf;
+    const size_t dot = digits.find('.');
+    std::string s;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && i < dot && (dot - i) % 3 == 0)
+            s += ',';
+        s += digits[i];
+    }
     return (v < 0 ? "-$" : "$") + s;
 }
 
