@@ -79,7 +79,17 @@ struct TpuMachine {
     int chips = 0;
     double vcpu = 0;
     double memoryGiB = 0;
+    std::string hostShape;        // the chips of one VM as a block of the torus: 2x2x1, 2x2, 2x4
+    Confidence hostShapeConfidence = Confidence::Verified;
+    bool multiHost = false;       // builds multi-host slices (one VM per hostShape block)
     Fact fact;
+};
+
+// Which axes of a slice have wraparound (torus) links.
+enum class TpuWraparound {
+    None,        // no wraparound on any slice
+    FullCubes,   // 3D: every axis, when the slice is made of whole cubes (4x4x4 and larger)
+    AxisLength,  // 2D: an axis whose length is wraparoundAxisLength (16 on v5e and v6e)
 };
 
 // One TPU generation: v4, v5e, v5p, v6e, tpu7x.
@@ -108,7 +118,23 @@ struct TpuGeneration {
     std::string note;
     diag::Location where;
 
+    // Slice names and topology rules (docs/catalog-format.md, tpu.yaml).
+    std::string namePrefix;                     // v5litepod in "v5litepod-16"; defaults to name
+    int cubeEdge = 0;                           // 3d: slices beyond the small shapes are whole cubeEdge³ cubes
+    int maxDimension = 0;                       // 3d: largest length of one axis; 0 = no limit
+    int physicalHostChips = 0;                  // chips of one physical host; smaller VMs are sub-host
+    TpuWraparound wraparound = TpuWraparound::None;
+    int wraparoundAxisLength = 0;               // AxisLength: the length that wraps
+    Fact wraparoundFact;
+    bool twistedTorus = false;                  // twisted tori exist for 2A=B=C and 2A=2B=C
+    Fact twistedFact;
+    std::string workloadPolicyType;             // multi-host pools need a workload policy of this type
+    bool workloadPolicyReplacesTopology = false;// ... passed instead of --tpu-topology
+    Fact workloadPolicyFact;
+    std::vector<std::string> wrongMachinePrefixes; // names people write that are not machine types
+
     const TpuMachine* machine(const std::string& machineName) const;
+    const std::string& slicePrefix() const { return namePrefix.empty() ? name : namePrefix; }
 };
 
 enum class MachineCategory { GeneralPurpose, ComputeOptimized, MemoryOptimized, Gpu, Tpu, Neuron };

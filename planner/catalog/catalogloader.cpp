@@ -402,6 +402,14 @@ private:
             mr.integer("chips", tm.chips, 1, 64, m_new);
             mr.number("vcpu", tm.vcpu, 0, 10000);
             mr.number("memoryGiB", tm.memoryGiB, 0, 1e5);
+            mr.nonEmptyString("hostShape", tm.hostShape, m_new);
+            mr.boolean("multiHost", tm.multiHost);
+            if (std::string c; mr.string("hostShapeConfidence", c)) {
+                if (c == "V" || c == "S" || c == "M")
+                    tm.hostShapeConfidence = c == "V" ? Confidence::Verified : c == "S" ? Confidence::Secondary : Confidence::Memory;
+                else
+                    ctx.error("CW008", mr.node("hostShapeConfidence"), {"hostShapeConfidence", c, "V | S | M"});
+            }
             readFact(mr, tm.fact);
             mr.string("note", m_ignoredNote);
             mr.finish();
@@ -421,6 +429,44 @@ private:
             optional("autopilot", g.minGkeAutopilot);
             vr.finish();
         }
+        r.nonEmptyString("namePrefix", g.namePrefix);
+        r.integer("cubeEdge", g.cubeEdge, 1, 64);
+        r.integer("maxDimension", g.maxDimension, 1, 100000);
+        r.integer("physicalHostChips", g.physicalHostChips, 1, 64);
+        if (YAML::Node w = r.node("wraparound"); w.IsDefined()) {
+            MapReader wr(ctx, w, "wraparound");
+            std::string rule;
+            if (wr.string("rule", rule, true)) {
+                if (rule == "none")
+                    g.wraparound = TpuWraparound::None;
+                else if (rule == "fullCubes")
+                    g.wraparound = TpuWraparound::FullCubes;
+                else if (rule == "axisLength")
+                    g.wraparound = TpuWraparound::AxisLength;
+                else
+                    ctx.error("CW008", wr.node("rule"), {"wraparound.rule", rule, "none | fullCubes | axisLength"});
+            }
+            wr.integer("axisLength", g.wraparoundAxisLength, 1, 100000);
+            readFact(wr, g.wraparoundFact);
+            wr.string("note", m_ignoredNote);
+            wr.finish();
+        }
+        if (YAML::Node t = r.node("twistedTorus"); t.IsDefined()) {
+            MapReader tr(ctx, t, "twistedTorus");
+            tr.boolean("supported", g.twistedTorus, true);
+            readFact(tr, g.twistedFact);
+            tr.string("note", m_ignoredNote);
+            tr.finish();
+        }
+        if (YAML::Node p = r.node("workloadPolicy"); p.IsDefined()) {
+            MapReader pr(ctx, p, "workloadPolicy");
+            pr.nonEmptyString("type", g.workloadPolicyType, true);
+            pr.boolean("replacesTpuTopology", g.workloadPolicyReplacesTopology);
+            readFact(pr, g.workloadPolicyFact);
+            pr.string("note", m_ignoredNote);
+            pr.finish();
+        }
+        r.stringList("wrongMachinePrefixes", g.wrongMachinePrefixes);
         readFact(r, g.fact);
         r.string("note", g.note);
         r.finish();

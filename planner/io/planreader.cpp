@@ -150,7 +150,7 @@ public:
             m_ctx.error("CW005", n, {"nodePools[]", "a mapping, not " + describeNode(n)});
             return p;
         }
-        readName(r, p.name, "node pool", 40, true);
+        readName(r, p.name, "node pool", PlanLimits::kMaxPoolNameLength, true);
         const bool hasOne = r.has("machineType");
         const bool hasMany = r.has("machineTypes");
         if (hasOne && hasMany) {
@@ -187,12 +187,13 @@ public:
             GpuSharing g;
             MapReader sr(m_ctx, s, "gpuSharing", "gpuSharing.", &p.origin);
             if (sr.isMap()) {
-                static const std::vector<std::string> strategies = {"time-sharing", "mps"};
+                const std::vector<std::string>& strategies = gpuSharingStrategies();
                 if (sr.string("strategy", g.strategy, true)
                     && std::find(strategies.begin(), strategies.end(), g.strategy) == strategies.end())
                     m_ctx.diags->add("CW008", m_ctx.location(sr.pos("strategy")),
                                      {"gpuSharing.strategy", g.strategy, joinNames(strategies, " | ")});
-                sr.integer("maxClientsPerGpu", g.maxClientsPerGpu, 2, 48, true);
+                sr.integer("maxClientsPerGpu", g.maxClientsPerGpu, PlanLimits::kMinSharedClientsPerGpu,
+                           PlanLimits::kMaxSharedClientsPerGpu, true);
                 sr.finish();
                 p.gpuSharing = g;
             } else {
@@ -200,16 +201,16 @@ public:
             }
         }
         if (r.string("gpuDriverVersion", p.gpuDriverVersion)) {
-            static const std::vector<std::string> versions = {"default", "latest", "disabled"};
+            const std::vector<std::string>& versions = gpuDriverVersions();
             if (std::find(versions.begin(), versions.end(), p.gpuDriverVersion) == versions.end())
                 m_ctx.diags->add("CW008", m_ctx.location(r.pos("gpuDriverVersion")),
                                  {"gpuDriverVersion", p.gpuDriverVersion, joinNames(versions, " | ")});
         }
-        r.optionalInt("maxPodsPerNode", p.maxPodsPerNode, 1, 1000);
+        r.optionalInt("maxPodsPerNode", p.maxPodsPerNode, 1, PlanLimits::kMaxPodsPerNode);
         r.stringList("zones", p.zones);
         r.boolean("autoRepair", p.autoRepair);
         int64_t disk = 0;
-        if (r.integer64("diskSizeGiB", disk, 10, 65536))
+        if (r.integer64("diskSizeGiB", disk, PlanLimits::kMinDiskGiB, PlanLimits::kMaxDiskGiB))
             p.diskSizeGiB = disk;
         r.boolean("efa", p.efa);
         r.finish();
@@ -229,9 +230,9 @@ public:
             m_ctx.error("CW005", n, {"daemonSets[]", "a mapping, not " + describeNode(n)});
             return d;
         }
-        readName(r, d.name, "DaemonSet", 63, false);
-        r.cpu("cpu", d.cpuMilli, 1'000'000);
-        r.bytes("memory", d.memoryBytes, 1LL << 40);
+        readName(r, d.name, "DaemonSet", PlanLimits::kMaxWorkloadNameLength, false);
+        r.cpu("cpu", d.cpuMilli, PlanLimits::kMaxDaemonSetCpuMilli);
+        r.bytes("memory", d.memoryBytes, PlanLimits::kMaxDaemonSetMemory);
         r.enumeration("nodes", d.nodes);
         r.finish();
         return d;
@@ -252,15 +253,15 @@ public:
         const bool providerOk = r.enumeration("provider", c.provider, true);
         if (!c.name.empty()) {
             if (providerOk && c.provider == Provider::Eks)
-                checkName(r, c.name, 100, true);
+                checkName(r, c.name, PlanLimits::kMaxEksClusterNameLength, true);
             else
-                checkName(r, c.name, 40, true);
+                checkName(r, c.name, PlanLimits::kMaxClusterNameLength, true);
         }
         r.enumeration("mode", c.mode);
         r.nonEmptyString("location", c.location, true);
         r.string("kubernetesVersion", c.kubernetesVersion);
         if (r.string("releaseChannel", c.releaseChannel)) {
-            static const std::vector<std::string> channels = {"rapid", "regular", "stable", "extended", "none"};
+            const std::vector<std::string>& channels = releaseChannels();
             if (std::find(channels.begin(), channels.end(), c.releaseChannel) == channels.end())
                 m_ctx.diags->add("CW008", m_ctx.location(r.pos("releaseChannel")),
                                  {"releaseChannel", c.releaseChannel, joinNames(channels, " | ")});
@@ -337,7 +338,7 @@ public:
             if (tr.isMap()) {
                 tr.nonEmptyString("type", tpu.type, true);
                 tr.nonEmptyString("topology", tpu.topology, true);
-                tr.integer("slices", tpu.slices, 1, 1024);
+                tr.integer("slices", tpu.slices, 1, PlanLimits::kMaxTpuSlices);
                 tr.finish();
                 res.tpu = tpu;
             } else {
@@ -382,7 +383,7 @@ public:
             m_ctx.error("CW005", n, {"workloads[]", "a mapping, not " + describeNode(n)});
             return w;
         }
-        readName(r, w.name, "workload", 63, false);
+        readName(r, w.name, "workload", PlanLimits::kMaxWorkloadNameLength, false);
         r.nonEmptyString("cluster", w.cluster, true);
         r.enumeration("kind", w.kind, true);
         r.integer("replicas", w.replicas, 1, PlanLimits::kMaxReplicas);
@@ -401,8 +402,8 @@ public:
             MapReader dr(m_ctx, d, "data", "data.", &w.origin);
             if (dr.isMap()) {
                 dr.nonEmptyString("source", ds.source, true);
-                dr.integer64("sizeGiB", ds.sizeGiB, 0, 1LL << 30);
-                dr.integer64("files", ds.files, 0, 1'000'000'000'000LL);
+                dr.integer64("sizeGiB", ds.sizeGiB, 0, PlanLimits::kMaxDataSizeGiB);
+                dr.integer64("files", ds.files, 0, PlanLimits::kMaxDataFiles);
                 dr.finish();
                 w.data = ds;
             } else {
@@ -433,20 +434,20 @@ public:
                     auto v = item.IsScalar() ? parseInteger(item.Scalar()) : std::nullopt;
                     if (!v)
                         m_ctx.error("CW005", item, {"hostPorts[]", "a port number, not " + describeNode(item)});
-                    else if (*v < 1 || *v > 65535)
-                        m_ctx.error("CW009", item, {"hostPorts[]", std::to_string(*v), "1..65535"});
+                    else if (*v < 1 || *v > PlanLimits::kMaxPort)
+                        m_ctx.error("CW009", item, {"hostPorts[]", std::to_string(*v), "1.." + std::to_string(PlanLimits::kMaxPort)});
                     else
                         w.hostPorts.push_back(int(*v));
                 }
             }
         }
-        r.integer("maxPerNode", w.maxPerNode, 0, 1000);
+        r.integer("maxPerNode", w.maxPerNode, 0, PlanLimits::kMaxPerNode);
         readLabels(r, "nodeSelector", w.nodeSelector);
         r.sequence("tolerations", [&](const YAML::Node& t, size_t i) {
             w.tolerations.push_back(readToleration(t, "tolerations[" + std::to_string(i) + "]"));
         });
-        r.integer("port", w.port, 1, 65535);
-        r.optionalInt("maxRunHours", w.maxRunHours, 1, 168);
+        r.integer("port", w.port, 1, PlanLimits::kMaxPort);
+        r.optionalInt("maxRunHours", w.maxRunHours, 1, PlanLimits::kMaxRunHours);
         readLabels(r, "labels", w.labels);
         r.finish();
         if (w.gang && w.kind == WorkloadKind::Inference) {
@@ -567,6 +568,24 @@ private:
 };
 
 } // namespace
+
+const std::vector<std::string>& releaseChannels()
+{
+    static const std::vector<std::string> channels = {"rapid", "regular", "stable", "extended", "none"};
+    return channels;
+}
+
+const std::vector<std::string>& gpuSharingStrategies()
+{
+    static const std::vector<std::string> strategies = {"time-sharing", "mps"};
+    return strategies;
+}
+
+const std::vector<std::string>& gpuDriverVersions()
+{
+    static const std::vector<std::string> versions = {"default", "latest", "disabled"};
+    return versions;
+}
 
 ApiVersionStatus classifyApiVersion(const std::string& apiVersion)
 {

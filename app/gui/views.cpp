@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The views of the main window. A new view is one registry.add() below: the window docks it
+// (or adds it as a tab), lists it in the View and Export menus, gives it its place in the
+// report and renders it for `clusterwright --screenshot FILE --view NAME`.
+#include "canvas/planscene.h"
+#include "canvas/planview.h"
+#include "charts/chart.h"
+#include "compare/comparepanel.h"
+#include "document/plandocument.h"
+#include "mainwindow.h"
+#include "panels/costpanel.h"
+#include "review/reportwriter.h"
+#include "viewregistry.h"
+
+#include <QCoreApplication>
+
+namespace cw::gui {
+
+void registerViews(ViewRegistry& registry)
+{
+    // The canvas of each cluster: the central tabs, owned by the window.
+    ViewSpec canvas;
+    canvas.name = QStringLiteral("canvas");
+    canvas.title = [] { return QCoreApplication::translate("Views", "Canvas"); };
+    canvas.kind = ViewSpec::Kind::Central;
+    canvas.exportables = [](MainWindow& window, QWidget*) {
+        std::vector<widgets::Renderable> out;
+        if (window.document()) {
+            for (const auto& c : window.document()->plan().clusters) {
+                if (widgets::PlanScene* scene = window.scene(c.name))
+                    out.push_back(widgets::sceneRenderable(scene, QCoreApplication::translate("Views", "Canvas of %1").arg(QString::fromStdString(c.name))));
+            }
+        }
+        return out;
+    };
+    registry.add(canvas);
+
+    // The cost dock: totals and the four charts.
+    ViewSpec cost;
+    cost.name = QStringLiteral("cost");
+    cost.title = [] { return QCoreApplication::translate("Views", "Cost"); };
+    cost.kind = ViewSpec::Kind::Dock;
+    cost.area = Qt::BottomDockWidgetArea;
+    cost.create = [](MainWindow& window) -> QWidget* {
+        auto* panel = new widgets::CostPanel;
+        panel->setDocument(window.document());
+        QObject::connect(&window, &MainWindow::documentChanged, panel, &widgets::CostPanel::setDocument);
+        return panel;
+    };
+    cost.exportables = [](MainWindow&, QWidget* view) {
+        std::vector<widgets::Renderable> out;
+        if (auto* panel = qobject_cast<widgets::CostPanel*>(view)) {
+            for (widgets::Chart* chart : panel->charts())
+                out.push_back(widgets::chartRenderable(chart));
+        }
+        return out;
+    };
+    registry.add(cost);
+
+    // The provider comparison: the plan's workloads on GKE Standard, GKE Autopilot and EKS.
+    ViewSpec compare;
+    compare.name = QStringLiteral("compare");
+    compare.title = [] { return QCoreApplication::translate("Views", "Compare Providers"); };
+    compare.kind = ViewSpec::Kind::Central;
+    compare.create = [](MainWindow& window) -> QWidget* {
+        auto* panel = new widgets::ComparePanel;
+        panel->setDocument(window.document());
+        QObject::connect(&window, &MainWindow::documentChanged, panel, &widgets::ComparePanel::setDocument);
+        return panel;
+    };
+    compare.busy = [](QWidget* view) {
+        auto* panel = qobject_cast<widgets::ComparePanel*>(view);
+        return panel && panel->isBusy();
+    };
+    compare.paintInReport = [](MainWindow&, QWidget* view, QPainter& painter, const QRectF& target) {
+        if (auto* panel = qobject_cast<widgets::ComparePanel*>(view))
+            panel->paint(painter, target);
+    };
+    registry.add(compare);
+
+    // The one-page design-review report, rendered rather than shown.
+    ViewSpec report;
+    report.name = QStringLiteral("report");
+    report.title = [] { return QCoreApplication::translate("Views", "Report"); };
+    report.kind = ViewSpec::Kind::Page;
+    report.renderPage = [](MainWindow& window, qreal dpr) {
+        window.screenshot(QStringLiteral("canvas"), dpr); // lets the solver finish first
+        return window.makeReportWriter()->renderImage(dpr);
+    };
+    registry.add(report);
+}
+
+} // namespace cw::gui
