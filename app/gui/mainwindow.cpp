@@ -641,7 +641,11 @@ QImage MainWindow::screenshot(const QString& name, qreal dpr)
     // Let the solver finish (off the UI thread) and every view catch up, then grab.
     QElapsedTimer clock;
     clock.start();
-    while (m_document && m_document->isSolvePending() && clock.elapsed() < 120'000) {
+    QWidget* shown = view(name);
+    auto pending = [&] {
+        return (m_document && m_document->isSolvePending()) || (spec->busy && shown && spec->busy(shown));
+    };
+    while (pending() && clock.elapsed() < 120'000) {
         QApplication::processEvents(QEventLoop::AllEvents, 50);
         QThread::msleep(2);
     }
