@@ -226,6 +226,7 @@ void MainWindow::createDocks()
     addDockWidget(Qt::LeftDockWidgetArea, m_paletteDock);
 
     // Right: the inspector above the diagnostics.
+    connect(m_inspector, &widgets::Inspector::objectRenamed, this, &MainWindow::setCurrent);
     m_inspectorDock = new QDockWidget(tr("Inspector"), this);
     m_inspectorDock->setObjectName(QStringLiteral("InspectorDock"));
     m_inspectorDock->setWidget(m_inspector);
