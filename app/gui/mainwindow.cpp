@@ -912,7 +912,7 @@ bool MainWindow::saveTo(const QString& path)
     // Our own write is not an outside change.
     m_watcher->removePaths(m_watcher->files());
     if (!m_document->save(path, &error)) {
-        QMessageBox::critical(this, tr("Cannot save plan"), tr("Could not save %1:\n\n%2").arg(QDir::toNativeSeparators(path), error));
+        QMessageBox::critical(this, tr("Cannot save plan"), error);
         watchFile();
         return false;
     }

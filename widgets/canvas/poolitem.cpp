@@ -10,6 +10,7 @@
 #include <QGraphicsSceneHoverEvent>
 #include <QGraphicsSceneMouseEvent>
 #include <QPainter>
+#include <QPainterPath>
 #include <QStyleOptionGraphicsItem>
 
 #include <algorithm>
@@ -83,12 +84,10 @@ void PoolItem::setDropState(DropState state, const QString& reason)
         return;
     m_dropState = state;
     m_dropReason = reason;
-    // Only the border and the header change: repaint those, not the nodes inside.
+    // Only the header shows it: repainting the frame around a thousand nodes would repaint
+    // the nodes too, and the feedback must keep up with the pointer.
     const QRectF r = boundingRect();
     update(QRectF(r.left(), r.top(), r.width(), kHeader));
-    update(QRectF(r.left(), r.top(), 5, r.height()));
-    update(QRectF(r.right() - 5, r.top(), 5, r.height()));
-    update(QRectF(r.left(), r.bottom() - 5, r.width(), 5));
 }
 
 QRectF PoolItem::boundingRect() const
@@ -169,13 +168,7 @@ void PoolItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     painter->setRenderHint(QPainter::Antialiasing, true);
     QColor borderColor = t.frameBorder;
     qreal borderWidth = 1;
-    if (m_dropState == DropState::Fits) {
-        borderColor = t.fits;
-        borderWidth = 3;
-    } else if (m_dropState == DropState::Refuses) {
-        borderColor = t.refuses;
-        borderWidth = 3;
-    } else if (selected) {
+    if (selected) {
         borderColor = t.selection;
         borderWidth = 2.5;
     }
@@ -209,19 +202,32 @@ void PoolItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     }
 
     if (m_dropState != DropState::None) {
+        // The header turns green or red, with the answer in a banner.
+        const QColor tone = m_dropState == DropState::Fits ? t.fits : t.refuses;
+        QColor wash = tone;
+        wash.setAlphaF(0.16);
+        QPainterPath header;
+        header.addRoundedRect(QRectF(1.5, 1.5, r.width() - 3, kHeader + 8), 7, 7);
+        QPainterPath clip;
+        clip.addRect(QRectF(0, 0, r.width(), kHeader - 2));
+        painter->fillPath(header.intersected(clip), wash);
+        painter->setPen(QPen(tone, 3));
+        painter->drawLine(QPointF(2, kHeader - 3), QPointF(r.width() - 2, kHeader - 3));
         const QString text = m_dropState == DropState::Fits
             ? translated(QT_TRANSLATE_NOOP("PoolItem", "✓ fits: drop to pin here"))
             : QStringLiteral("✗ ") + m_dropReason;
-        painter->setFont(font(12, true));
+        // Zoomed out, the banner grows so that it stays readable, as far as the header allows.
+        const qreal k = lod < 0.5 ? std::min(1.0 / std::max(lod, 0.02), kHeader * 0.8 / 22.0) : 1.0;
+        painter->setFont(font(12 * k, true));
         const QColor c = m_dropState == DropState::Fits ? t.fits : t.refuses;
-        const qreal w = std::min(r.width() * 0.6, qreal(painter->fontMetrics().horizontalAdvance(text) + 20));
-        const QRectF banner(r.right() - w - 8, 6, w, 22);
+        const qreal w = std::min(r.width() * 0.6, qreal(painter->fontMetrics().horizontalAdvance(text) + 20 * k));
+        const QRectF banner(r.right() - w - 8, std::max(2.0, (kHeader - 22 * k) / 2 - 2), w, 22 * k);
         painter->setPen(Qt::NoPen);
         painter->setBrush(c);
         painter->drawRoundedRect(banner, 4, 4);
         painter->setPen(Qt::white);
-        painter->drawText(banner.adjusted(8, 0, -8, 0), Qt::AlignVCenter | Qt::AlignLeft,
-                          painter->fontMetrics().elidedText(text, Qt::ElideRight, int(banner.width() - 16)));
+        painter->drawText(banner.adjusted(8 * k, 0, -8 * k, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                          painter->fontMetrics().elidedText(text, Qt::ElideRight, int(banner.width() - 16 * k)));
     }
 
     if (m_nodeCount == 0 && lod >= 0.3) {
