@@ -68,16 +68,14 @@ using format::q;
 
 namespace {
 
-const char* kPlanFilter = QT_TRANSLATE_NOOP("MainWindow", "Clusterwright plans (*.yaml *.yml)");
-
 QString planFilter()
 {
-    return QCoreApplication::translate("MainWindow", kPlanFilter);
+    return QCoreApplication::translate("cw::gui::MainWindow", "Clusterwright plans (*.yaml *.yml)");
 }
 
 QString imageFilter()
 {
-    return QCoreApplication::translate("MainWindow", "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)");
+    return QCoreApplication::translate("cw::gui::MainWindow", "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)");
 }
 
 QString suggestedPath(const PlanDocument* doc, const QString& suffix)

@@ -188,8 +188,6 @@ void NodeItem::paintDetailed(QPainter* painter, qreal lod)
     painter->setPen(border);
     painter->setBrush(t.card);
     painter->drawRoundedRect(r.adjusted(0.5, 0.5, -0.5, -0.5), 5, 5);
-    if (m_node.pods.empty())
-        painter->fillRect(r.adjusted(1, 1, -1, -1), CanvasTheme::hatch(t.stranded));
 
     qreal y = kPad;
     if (detailed) {

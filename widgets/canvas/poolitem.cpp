@@ -284,23 +284,60 @@ void PodListItem::setContent(std::vector<PodView> pods, std::vector<UnplacedView
     update();
 }
 
+namespace {
+constexpr qreal kRowLabel = 190;
+}
+
 qreal PodListItem::heightFor(qreal width) const
 {
+    // One row (or more) per workload: its name, then its Pods as chips.
     const size_t n = m_kind == Kind::Unplaced ? m_unplaced.size() : m_pods.size();
-    const int perRow = std::max(1, int((width - 28 + kGap) / (kChip + kGap)));
-    const int rows = std::max<int>(1, int((n + size_t(perRow) - 1) / size_t(perRow)));
-    return kTitle + 8 + rows * (kChip + kGap) + 12;
+    const int perRow = std::max(1, int((width - 28 - kRowLabel + kGap) / (kChip + kGap)));
+    std::vector<std::pair<std::string, int>> groups;
+    for (size_t i = 0; i < n; ++i) {
+        const std::string& w = m_kind == Kind::Unplaced ? m_unplaced[i].workload : m_pods[i].workload;
+        auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == w; });
+        if (it == groups.end())
+            groups.emplace_back(w, 1);
+        else
+            ++it->second;
+    }
+    int rows = 0;
+    for (const auto& g : groups)
+        rows += (g.second + perRow - 1) / perRow;
+    return kTitle + 8 + std::max(1, rows) * (kChip + 2 * kGap) + 10;
 }
 
 void PodListItem::layoutChips()
 {
-    m_chips.clear();
-    const size_t n = m_kind == Kind::Unplaced ? m_unplaced.size() : m_pods.size();
-    const int perRow = std::max(1, int((m_width - 28 + kGap) / (kChip + kGap)));
+    m_chips.assign(m_kind == Kind::Unplaced ? m_unplaced.size() : m_pods.size(), QRectF());
+    m_rows.clear();
+    const size_t n = m_chips.size();
+    const int perRow = std::max(1, int((m_width - 28 - kRowLabel + kGap) / (kChip + kGap)));
+    std::vector<std::string> order;
     for (size_t i = 0; i < n; ++i) {
-        const int row = int(i) / perRow;
-        const int col = int(i) % perRow;
-        m_chips.emplace_back(14 + col * (kChip + kGap), kTitle + 8 + row * (kChip + kGap), kChip, kChip);
+        const std::string& w = m_kind == Kind::Unplaced ? m_unplaced[i].workload : m_pods[i].workload;
+        if (std::find(order.begin(), order.end(), w) == order.end())
+            order.push_back(w);
+    }
+    qreal y = kTitle + 8;
+    for (const std::string& w : order) {
+        RowLabel label{QRectF(14, y, kRowLabel - 8, kChip), w, 0};
+        int col = 0;
+        for (size_t i = 0; i < n; ++i) {
+            const std::string& wi = m_kind == Kind::Unplaced ? m_unplaced[i].workload : m_pods[i].workload;
+            if (wi != w)
+                continue;
+            if (col == perRow) {
+                col = 0;
+                y += kChip + 2 * kGap;
+            }
+            m_chips[i] = QRectF(14 + kRowLabel + col * (kChip + kGap), y, kChip, kChip);
+            ++col;
+            ++label.pods;
+        }
+        m_rows.push_back(label);
+        y += kChip + 2 * kGap;
     }
     m_height = heightFor(m_width);
 }
@@ -337,6 +374,13 @@ void PodListItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWid
         : QCoreApplication::translate("PodListItem", "Autopilot: %n Pod(s), billed per Pod request; no nodes to plan", nullptr, int(m_pods.size()));
     painter->drawText(QRectF(14, 6, r.width() - 28, kTitle - 6), Qt::AlignLeft | Qt::AlignVCenter,
                       painter->fontMetrics().elidedText(title, Qt::ElideRight, int(r.width() - 28)));
+    painter->setFont(font(11));
+    for (const RowLabel& row : m_rows) {
+        painter->setPen(t.text);
+        const QString text = QStringLiteral("%1 (%2)").arg(q(row.workload)).arg(row.pods);
+        painter->drawText(row.rect.adjusted(0, -2, 0, 2), Qt::AlignLeft | Qt::AlignVCenter,
+                          painter->fontMetrics().elidedText(text, Qt::ElideMiddle, int(row.rect.width())));
+    }
     for (size_t i = 0; i < m_chips.size(); ++i) {
         const std::string& w = unplaced ? m_unplaced[i].workload : m_pods[i].workload;
         const int replica = unplaced ? m_unplaced[i].replica : m_pods[i].replica;
