@@ -2,6 +2,7 @@
 #include "solver.h"
 
 #include "bound.h"
+#include "cost/autopilot.h"
 #include "diag/diagnostic.h"
 #include "packing.h"
 #include "problem.h"
@@ -885,10 +886,12 @@ Solution solve(const Plan& plan, const catalog::Catalog& catalog, const SolveOpt
             break;
         }
         if (c.mode == ClusterMode::Autopilot) {
+            // Autopilot has no node pools: the cost module bills its Pods (requests, or
+            // accelerator nodes plus premium) and lists the Pods Autopilot refuses.
             ClusterSolution cs;
-            cs.cluster = c.name;
-            cs.provider = c.provider;
-            cs.mode = c.mode;
+            cost::fillAutopilotCluster(plan, c, catalog, cs, &sol.diagnostics);
+            sol.hourlyCost += cs.hourlyCost;
+            sol.monthlyCost += cs.monthlyCost;
             sol.clusters.push_back(std::move(cs));
             continue;
         }
