@@ -90,11 +90,14 @@ std::string solvedSummary(const solve::Solution& solution)
         std::snprintf(buf, sizeof buf, "$%.2f", v);
         return std::string(buf);
     };
-    std::string s = "Solved (nodes only; fees are the cost comparison's):\n";
+    std::string s = "Solved (nodes, and Pods on Autopilot; cluster fees are the cost comparison's):\n";
     for (const auto& cs : solution.clusters) {
         s += "  cluster " + cs.cluster + ": ";
         if (cs.mode == ClusterMode::Autopilot) {
-            s += "GKE Autopilot, billed per Pod request; nothing to pack\n";
+            s += "GKE Autopilot, " + money(cs.hourlyCost) + "/h, " + money(cs.monthlyCost) + "/month billed per Pod";
+            if (!cs.unplaced.empty())
+                s += "; " + std::to_string(cs.unplaced.size()) + " Pods refused";
+            s += "\n";
             continue;
         }
         s += std::to_string(cs.nodes.size()) + " nodes, " + money(cs.hourlyCost) + "/h, " + money(cs.monthlyCost) + "/month";
