@@ -4,6 +4,7 @@
 #include "bundlehighlighter.h"
 
 #include "check/plancheck.h"
+#include "solve/solver.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -46,6 +47,14 @@ ExportDialog::ExportDialog(const model::Plan& plan, const catalog::Catalog& cata
     : QDialog(parent), m_plan(plan), m_catalog(catalog), m_solution(solution)
 {
     setWindowTitle(tr("Export Bundle"));
+    if (!m_solution) {
+        diag::Diagnostics diags;
+        check::checkPlan(m_plan, m_catalog, diags);
+        if (!diags.hasErrors()) {
+            m_ownSolution = std::make_unique<solve::Solution>(solve::solve(m_plan, m_catalog));
+            m_solution = m_ownSolution.get();
+        }
+    }
 
     m_targetBox = new QComboBox(this);
     m_targetBox->addItem(tr("All clusters"), int(exporter::Target::All));

@@ -5,6 +5,8 @@
 
 #include <QDialog>
 
+#include <memory>
+
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
@@ -28,6 +30,8 @@ class ExportDialog : public QDialog
     Q_OBJECT
 
 public:
+    // Without a solution the dialog solves the plan once, so that fixed pools start with the
+    // solver's node counts and the README prices them.
     ExportDialog(const model::Plan& plan, const catalog::Catalog& catalog, const solve::Solution* solution,
                  QWidget* parent = nullptr);
     ~ExportDialog() override;
@@ -53,6 +57,7 @@ private:
     const model::Plan& m_plan;
     const catalog::Catalog& m_catalog;
     const solve::Solution* m_solution;
+    std::unique_ptr<solve::Solution> m_ownSolution;
     exporter::Target m_target = exporter::Target::All;
     exporter::Bundle m_bundle;
 

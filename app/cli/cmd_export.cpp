@@ -2,12 +2,13 @@
 #include "cli.h"
 
 #include "export/bundle.h"
+#include "solve/solver.h"
 
 namespace cw::cli {
 
 int runExport(const Args& args)
 {
-    if (!args.onlyOptions({"out", "target", "force"}))
+    if (!args.onlyOptions({"out", "target", "force", "no-solve"}))
         return kUsage;
     if (args.positional.size() != 1)
         return usageError(tr("export needs exactly one PLAN file"));
@@ -31,7 +32,13 @@ int runExport(const Args& args)
 
     exporter::Bundle bundle;
     exporter::WriteResult written;
+    solve::Solution solution;
     if (plan) {
+        // The solver's node counts start the fixed pools and price the README's summary.
+        if (!args.has("no-solve")) {
+            solution = solve::solve(*plan, *cat);
+            options.solution = &solution;
+        }
         bundle = exporter::exportBundle(*plan, *cat, options);
         if (!args.json)
             printDiagnostics(bundle.diagnostics);

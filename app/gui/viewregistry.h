@@ -42,6 +42,9 @@ struct ViewSpec {
     // The view as a page image (Page views: the report). A Central or Dock view that sets it
     // is rendered whole by `--screenshot --view NAME` instead of grabbing the window.
     std::function<QImage(MainWindow& window, qreal devicePixelRatio)> renderPage;
+    // True while the view is still computing what it shows (off the UI thread): screenshots
+    // and the report wait for it.
+    std::function<bool(QWidget* view)> busy;
 };
 
 class ViewRegistry

@@ -5,6 +5,7 @@
 #include "canvas/planscene.h"
 #include "canvas/planview.h"
 #include "charts/chart.h"
+#include "compare/comparepanel.h"
 #include "document/plandocument.h"
 #include "mainwindow.h"
 #include "panels/costpanel.h"
@@ -83,6 +84,27 @@ void registerViews(ViewRegistry& registry)
         return widgets::renderTpuView(window.document(), 1280, std::max<qreal>(dpr, 2.0));
     };
     registry.add(tpu);
+
+    // The provider comparison: the plan's workloads on GKE Standard, GKE Autopilot and EKS.
+    ViewSpec compare;
+    compare.name = QStringLiteral("compare");
+    compare.title = [] { return QCoreApplication::translate("Views", "Compare Providers"); };
+    compare.kind = ViewSpec::Kind::Central;
+    compare.create = [](MainWindow& window) -> QWidget* {
+        auto* panel = new widgets::ComparePanel;
+        panel->setDocument(window.document());
+        QObject::connect(&window, &MainWindow::documentChanged, panel, &widgets::ComparePanel::setDocument);
+        return panel;
+    };
+    compare.busy = [](QWidget* view) {
+        auto* panel = qobject_cast<widgets::ComparePanel*>(view);
+        return panel && panel->isBusy();
+    };
+    compare.paintInReport = [](MainWindow&, QWidget* view, QPainter& painter, const QRectF& target) {
+        if (auto* panel = qobject_cast<widgets::ComparePanel*>(view))
+            panel->paint(painter, target);
+    };
+    registry.add(compare);
 
     // The one-page design-review report, rendered rather than shown.
     ViewSpec report;

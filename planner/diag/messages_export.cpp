@@ -22,7 +22,6 @@ std::vector<MessageInfo> exportMessages()
 
         // what the bundle does differently from the plan, and why
         {"CW520", S::Warning, QT_TRANSLATE_NOOP("Diagnostics", "workload '%1' is left out of the bundle: %2")},
-        {"CW521", S::Warning, QT_TRANSLATE_NOOP("Diagnostics", "TPU %1 '%2' is not exported yet: the TPU slice export (headless Service, indexed Job or JobSet, TPU node pool) is not part of this build")},
         {"CW522", S::Warning, QT_TRANSLATE_NOOP("Diagnostics", "pool '%1': %2 needs %3; the bundle sets it")},
         {"CW523", S::Info, QT_TRANSLATE_NOOP("Diagnostics", "pool '%1' has no maxNodes; it is exported as a fixed-size pool of %2 node(s) without autoscaling")},
         {"CW524", S::Warning, QT_TRANSLATE_NOOP("Diagnostics", "cluster '%1': no node pool keeps an untainted node running (minNodes > 0); system Pods such as kube-dns wait for a scale-up")},
@@ -32,7 +31,7 @@ std::vector<MessageInfo> exportMessages()
         {"CW528", S::Info, QT_TRANSLATE_NOOP("Diagnostics", "workload '%1': at most %2 replicas per node is approximated by a topology spread constraint (maxSkew %2); Kubernetes has no exact per-node limit above 1")},
         {"CW529", S::Info, QT_TRANSLATE_NOOP("Diagnostics", "pool '%1': %2 node(s) in total become --num-nodes=%3 per zone over %4 zone(s), %5 node(s) at first; the autoscaler keeps the total between the limits")},
         {"CW530", S::Info, QT_TRANSLATE_NOOP("Diagnostics", "pool '%1' (a flexible pool of %2 machine types) is exported as one GKE node pool per machine type, all labelled %3")},
-        {"CW531", S::Warning, QT_TRANSLATE_NOOP("Diagnostics", "workload '%1' reads %2, which the %3 bundle does not mount; the application must read it itself")},
+        {"CW531", S::Warning, QT_TRANSLATE_NOOP("Diagnostics", "workload '%1' reads %2, which the %3 export does not mount; the application must read it itself")},
         {"CW532", S::Info, QT_TRANSLATE_NOOP("Diagnostics", "cluster '%1': %2 is not exported on GKE Autopilot: %3")},
         {"CW533", S::Warning, QT_TRANSLATE_NOOP("Diagnostics", "pool '%1' exists already and is not created; workloads pinned to it are exported")},
     };

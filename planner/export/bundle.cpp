@@ -75,6 +75,16 @@ void ClusterContext::add(Stage stage, Value doc)
     manifests.push_back(std::move(m));
 }
 
+void ClusterContext::addRaw(Stage stage, const std::string& kind, const std::string& name, const std::string& yaml)
+{
+    Manifest m;
+    m.stage = stage;
+    m.kind = kind;
+    m.name = name;
+    m.raw = yaml;
+    manifests.push_back(std::move(m));
+}
+
 ScriptStep& ClusterContext::step(const std::string& name, const std::string& summary)
 {
     for (auto& s : steps) {
@@ -306,7 +316,17 @@ void exportCluster(ClusterContext& ctx, Bundle& bundle)
         const std::string file = nn + "-" + lower(m.kind) + "-" + m.name + ".yaml";
         m.file = "manifests/" + file;
         names.push_back(m.file);
-        bundle.files.push_back({c.name + "/manifests/" + file, toYaml(m.doc, header), false});
+        std::string text;
+        if (!m.raw.empty()) {
+            for (const auto& line : header)
+                text += "# " + commentSafe(line) + "\n";
+            text += m.raw;
+            if (text.back() != '\n')
+                text += '\n';
+        } else {
+            text = toYaml(m.doc, header);
+        }
+        bundle.files.push_back({c.name + "/manifests/" + file, text, false});
     }
     for (auto& f : ctx.extraFiles) {
         f.path = c.name + "/" + f.path;

@@ -35,6 +35,7 @@ struct Manifest {
     std::string name;
     Value doc;
     std::string file;      // "manifests/03-job-llama-train.yaml", set when the bundle is assembled
+    std::string raw;       // YAML written by another module (the TPU slice export), used instead of doc
 };
 
 // One step of commands.sh: a shell function that the user can run on its own.
@@ -94,7 +95,9 @@ struct ClusterContext {
     const catalog::MachineType* machine(const std::string& name) const;
     // The workloads of this cluster that the export writes (in plan order).
     std::vector<const model::Workload*> workloads() const;
-    std::set<std::string> skippedWorkloads;  // left out (Autopilot refusals, TPU not yet)
+    std::set<std::string> skippedWorkloads;   // left out (Autopilot refusals)
+    std::set<std::string> delegatedWorkloads; // written by the TPU slice export, not by exportWorkloads
+    void addRaw(Stage stage, const std::string& kind, const std::string& name, const std::string& yaml);
 };
 
 // Names of derived objects, shared by the checks and the writers.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // GKE: gcloud commands for the cluster and its node pools, then the workloads.
 #include "context.h"
+#include "tpu.h"
 
 #include <algorithm>
 
@@ -56,27 +57,81 @@ private:
             }
         }
         for (const Workload* w : m_ctx.workloads()) {
-            if (w->data && w->data->source.rfind("gs://", 0) == 0)
+            if (!w->data || w->data->source.rfind("gs://", 0) != 0)
+                continue;
+            if (m_ctx.delegatedWorkloads.count(w->name)) {
+                // The TPU slice's Job does not mount data.
+                m_ctx.report("CW531", m_ctx.at(w->origin, "data"), {w->name, w->data->source, "TPU slice"}, w->name);
+                m_ctx.assumptions.push_back("`" + w->name + "` reads `" + w->data->source
+                                            + "`; its TPU slice Job does not mount it, the application reads it itself.");
+            } else {
                 m_ctx.readsGcs = true;
+            }
         }
     }
 
-    // TPU slices (headless Service + indexed Job or JobSet, and the slice's node pool) come
-    // from the TPU module; this build does not have it.
-    void exportTpuWorkload(const Workload& w)
+    // Copies diagnostics of the TPU slice export, placing those without a position at the
+    // plan object they are about.
+    void takeDiagnostics(const diag::Diagnostics& from, const model::Provenance& origin, const char* field)
     {
-        m_ctx.report("CW521", m_ctx.at(w.origin, "resources"), {"workload", w.name}, w.name);
-        m_ctx.leftOut.push_back("`" + w.name + "` (TPU " + w.resources.tpu->type + " " + w.resources.tpu->topology
-                                + "): the TPU slice export is not part of this build.");
-        m_ctx.skippedWorkloads.insert(w.name);
+        for (diag::Diagnostic d : from.items()) {
+            if (!d.where.isKnown())
+                d.where = m_ctx.at(origin, field);
+            m_ctx.diags.append(std::move(d));
+        }
     }
 
-    bool exportTpuPool(const NodePool& p)
+    // TPU slices: the TPU slice export (tpu.h) writes the headless Service and the Indexed
+    // Job or JobSet of a multi-host workload; a single-host workload has ordinary Pods,
+    // which exportWorkloads writes with the slice's node selector and google.com/tpu.
+    void exportTpuWorkload(const Workload& w)
     {
-        m_ctx.report("CW521", m_ctx.at(p.origin, "tpuTopology"), {"node pool", p.name}, cluster().name + "/" + p.name);
-        m_ctx.leftOut.push_back("Node pool `" + p.name + "` (TPU " + p.machineType() + ", topology " + p.tpuTopology
-                                + "): the TPU slice export is not part of this build.");
-        return false;
+        const TpuWorkloadExport x = exporter::exportTpuWorkload(m_ctx.plan, w, m_ctx.cat);
+        takeDiagnostics(x.diagnostics, w.origin, "resources");
+        if (x.manifests.empty())
+            return;
+        m_ctx.delegatedWorkloads.insert(w.name);
+        m_ctx.namespaces.insert(namespaceOf(w));
+        for (const auto& m : x.manifests) {
+            m_ctx.addRaw(m.kind == "Service" ? Stage::Services : Stage::Workloads, m.kind, m.name, m.yaml);
+            if (m.kind == "JobSet")
+                m_ctx.usesJobSet = true;
+        }
+        m_ctx.assumptions.push_back("`" + w.name + "` runs on TPU " + w.resources.tpu->type + " " + w.resources.tpu->topology
+                                    + (w.resources.tpu->slices > 1 ? " × " + std::to_string(w.resources.tpu->slices)
+                                                                         + " slices as a JobSet"
+                                                                   : std::string(" as an Indexed Job"))
+                                    + " whose workers get `TPU_WORKER_ID` and `TPU_WORKER_HOSTNAMES`; the whole slice "
+                                      "fails and restarts together.");
+    }
+
+    bool exportTpuPool(ScriptStep& s, const NodePool& p)
+    {
+        const TpuPoolCommands x = tpuNodePoolCommands(m_ctx.plan, cluster(), p, m_ctx.cat);
+        takeDiagnostics(x.diagnostics, p.origin, "tpuTopology");
+        for (const auto& command : x.commands) {
+            s.lines.push_back("echo " + shellQuote("==> " + command.comment));
+            ShellCommand c;
+            bool flags = false;
+            for (const auto& word : command.argv) {
+                // The script's own $PROJECT_ID (whose default is the plan's project) comes
+                // first among the flags, as on every other gcloud command.
+                if (word.rfind("--project=", 0) == 0)
+                    continue;
+                if (!flags && word.rfind("--", 0) == 0) {
+                    flags = true;
+                    c.head = c.words.size() - 1; // the resource's name starts the next line
+                    c.add(projectFlag());
+                }
+                c.add(word);
+            }
+            s.lines.push_back(c.render(""));
+        }
+        if (!x.commands.empty() && p.queuedProvisioning) {
+            m_ctx.assumptions.push_back("TPU pool `" + p.name + "` uses queued provisioning: it starts empty and "
+                                        "scales only through ProvisioningRequests.");
+        }
+        return !x.commands.empty();
     }
 
     std::string autopilotRefusal(const Workload& w) const
@@ -156,7 +211,7 @@ private:
                 continue;
             }
             if (p.isTpu()) {
-                exportTpuPool(p);
+                created = exportTpuPool(s, p) || created;
                 continue;
             }
             createPool(s, p);
@@ -183,7 +238,8 @@ private:
                                         : "The cluster is regional: GKE counts `--num-nodes` per zone and spreads pools "
                                           "without `zones` over " + std::to_string(kRegionalZones)
                                               + " zones; the autoscaler limits use `--total-min-nodes` / "
-                                                "`--total-max-nodes`, which count the whole pool.");
+                                                "`--total-max-nodes`, which count the whole pool (TPU pools: "
+                                                "`--min-nodes` / `--max-nodes` per zone; a TPU slice lives in one zone).");
     }
 
     int zonesOf(const NodePool& p) const
@@ -232,8 +288,18 @@ private:
                          {p.name, std::to_string(machines.size()), std::string("clusterwright.io/pool=") + p.name}, object);
             m_ctx.assumptions.push_back("The flexible pool `" + p.name + "` becomes one GKE node pool per machine type ("
                                         + std::to_string(machines.size()) + "), all labelled `clusterwright.io/pool="
-                                        + p.name + "`; the cluster autoscaler picks among them. The first carries "
-                                          "minNodes, each may grow to maxNodes.");
+                                        + p.name + "`; the cluster autoscaler picks among them. One carries minNodes "
+                                          "(the machine type the solver uses most, else the first), each may grow to "
+                                          "maxNodes.");
+        }
+        // A flexible pool's minimum goes to one member: the machine type the solver uses
+        // most, else the first.
+        size_t keeper = 0;
+        if (p.flexible && size.fromSolver) {
+            for (size_t i = 1; i < machines.size(); ++i) {
+                if (solverCount(p, machines[i]) > solverCount(p, machines[keeper]))
+                    keeper = i;
+            }
         }
         for (size_t i = 0; i < machines.size(); ++i) {
             const std::string& mt = machines[i];
@@ -242,10 +308,10 @@ private:
             int initial = size.initial;
             int minNodes = size.minNodes;
             if (p.flexible) {
-                initial = i == 0 ? size.initial : 0;
-                minNodes = i == 0 ? size.minNodes : 0;
+                initial = i == keeper ? size.initial : 0;
+                minNodes = i == keeper ? size.minNodes : 0;
                 if (size.fromSolver)
-                    initial = solverCount(p, mt);
+                    initial = std::max(solverCount(p, mt), minNodes);
             }
             s.lines.push_back("echo " + shellQuote("==> Creating node pool " + name + " (" + mt + ")"));
             ShellCommand c;

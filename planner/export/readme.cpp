@@ -84,22 +84,31 @@ void costSummary(const ClusterContext& ctx, std::string& out)
                "cost comparison of Clusterwright prices them. Only the cluster fee is listed here.\n\n";
     } else if (const auto* sol = ctx.solution()) {
         out += "Node counts from the solver (" + std::string(sol->optimal ? "proven optimal" : "best found")
-               + "), list prices from the catalog, " + std::to_string(hours) + " hours a month.\n\n";
+               + "), list prices from the catalog; a month counts each node for the hours its longest-running Pod runs "
+                 "(" + std::to_string(hours) + " hours for nodes kept by minNodes).\n\n";
         out += "| pool | machine type | capacity | nodes | per node | per hour | per month |\n";
         out += "|---|---|---|---:|---:|---:|---:|\n";
-        double total = 0;
-        for (const auto& g : sol->groups) {
+        for (size_t gi = 0; gi < sol->groups.size(); ++gi) {
+            const auto& g = sol->groups[gi];
             PriceText p;
             p.usd = g.hourlyPricePerNode;
             p.known = g.priceKnown;
             p.unverified = g.priceUnverified;
             anyUnverified = anyUnverified || p.unverified;
-            total += g.hourlyPricePerNode * g.count;
+            double monthly = 0;
+            for (const auto& node : sol->nodes) {
+                if (node.group == int(gi))
+                    monthly += g.hourlyPricePerNode * node.hoursPerMonth;
+            }
             out += "| " + g.pool + " | " + g.machineType + " | " + toString(g.capacity) + " | "
                    + std::to_string(g.count) + " | " + priceCell(p) + " | " + priceCell(p, g.count) + " | "
-                   + (p.known ? perMonth(p.usd * g.count, hours) : std::string("n/a")) + " |\n";
+                   + (p.known ? money(monthly) + (p.unverified ? " ⚠" : "") : std::string("n/a")) + " |\n";
         }
-        out += "| **nodes** | | | | | **" + money(total) + "** | **" + perMonth(total, hours) + "** |\n\n";
+        out += "| **nodes** | | | | | **" + money(sol->hourlyCost) + "** | **" + money(sol->monthlyCost) + "** |\n\n";
+        if (!sol->unplaced.empty()) {
+            out += "The solver could not place " + std::to_string(sol->unplaced.size())
+                   + " Pod(s); `clusterwright-cli solve` says why.\n\n";
+        }
     } else {
         out += "No solver result was given to the export: the table prices each pool at its minimum and at its "
                "maximum size (list prices from the catalog, " + std::to_string(hours) + " hours a month).\n\n";
@@ -295,6 +304,10 @@ std::string renderReadme(const ClusterContext& ctx, const std::vector<std::strin
                                                                       : std::string("1 × ") + w->resources.gpu->partition + " of ")
                           + w->resources.gpu->type;
             }
+            if (const auto& t = w->resources.tpu) {
+                perPod += ", TPU " + t->type + " " + t->topology
+                          + (t->slices > 1 ? " × " + std::to_string(t->slices) + " slices" : std::string());
+            }
             for (const auto& [k, v] : w->resources.extended)
                 perPod += ", " + std::to_string(v) + " × " + k;
             out += "| " + w->name + " | " + toString(w->kind) + " | " + namespaceOf(*w) + " | "
@@ -309,11 +322,44 @@ std::string renderReadme(const ClusterContext& ctx, const std::vector<std::strin
     out += "## Assumptions\n\n";
     for (const auto& a : ctx.assumptions)
         out += "- " + a + "\n";
-    out += "- Containers request the plan's CPU and memory; memory is also their limit, CPU has none. Training Pods "
-           "get a memory-backed `/dev/shm`; multi-worker training runs as an indexed Job whose workers find worker 0 "
-           "through a headless Service (`MASTER_ADDR`, `MASTER_PORT`, `NNODES`, `NODE_RANK`).\n";
-    out += "- Every object carries `app.kubernetes.io/managed-by: clusterwright`; Pods are selected by "
-           "`app.kubernetes.io/name: <workload>`.\n\n";
+    bool training = false;
+    bool indexed = false;
+    for (const Workload* w : workloads) {
+        if (ctx.delegatedWorkloads.count(w->name) || w->kind != WorkloadKind::Training)
+            continue;
+        training = true;
+        indexed = indexed || (w->replicas > 1 && !w->hasTpu());
+    }
+    if (!workloads.empty()) {
+        out += "- Containers request the plan's CPU and memory; memory is also their limit, CPU has none.";
+        if (training)
+            out += " Training Pods get a memory-backed `/dev/shm`.";
+        if (indexed)
+            out += " Multi-worker training runs as an indexed Job whose workers find worker 0 through a headless "
+                   "Service (`MASTER_ADDR`, `MASTER_PORT`, `NNODES`, `NODE_RANK`).";
+        out += "\n";
+        out += "- Every object carries `app.kubernetes.io/managed-by: clusterwright`; Pods are selected by "
+               "`app.kubernetes.io/name: <workload>`.\n";
+    }
+    out += "\n";
+
+    // The export's warnings about this cluster travel with the bundle.
+    std::vector<std::string> warnings;
+    for (const auto& d : ctx.diags.items()) {
+        if (d.severity != diag::Severity::Warning)
+            continue;
+        const bool mine = d.object == c.name || d.object.rfind(c.name + "/", 0) == 0
+                       || std::any_of(workloads.begin(), workloads.end(), [&](const Workload* w) { return w->name == d.object; })
+                       || ctx.skippedWorkloads.count(d.object);
+        if (mine)
+            warnings.push_back(d.code + ": " + md(d.message()));
+    }
+    if (!warnings.empty()) {
+        out += "## Warnings\n\n";
+        for (const auto& w : warnings)
+            out += "- " + w + "\n";
+        out += "\n";
+    }
 
     if (!ctx.leftOut.empty()) {
         out += "## Not in this bundle\n\n";

@@ -3,6 +3,7 @@
 // for multi-worker training), Services, and the queued-provisioning objects
 // (ProvisioningRequest + PodTemplate, or Kueue) that GKE's Dynamic Workload Scheduler needs.
 #include "context.h"
+#include "tpu.h"
 #include "model/quantity.h"
 
 #include <algorithm>
@@ -30,9 +31,11 @@ bool hasService(const Workload& w)
     return w.port > 0 && !isJob(w);
 }
 
+// Multi-worker GPU or CPU training; TPU slices get their worker discovery from the TPU
+// slice export (multi-host) or need none (single-host).
 bool isIndexedTraining(const Workload& w)
 {
-    return w.kind == WorkloadKind::Training && w.replicas > 1;
+    return w.kind == WorkloadKind::Training && w.replicas > 1 && !w.hasTpu();
 }
 
 // The pool a workload runs in: its pin, or the only pool the solver placed it in.
@@ -121,8 +124,10 @@ public:
 
     void run()
     {
-        for (const Workload* w : m_ctx.workloads())
-            write(*w);
+        for (const Workload* w : m_ctx.workloads()) {
+            if (!m_ctx.delegatedWorkloads.count(w->name))
+                write(*w);
+        }
         writeKueue();
     }
 
@@ -194,11 +199,19 @@ private:
         if (isJob(w))
             spec.set("restartPolicy", "Never");
 
+        const std::optional<TpuPodRequirements> tpu = tpuRequirements(w);
         Value selector = nodeSelector(w, pool);
+        if (tpu) {
+            // A single-host TPU slice: the slice's accelerator and topology labels (and the
+            // pinned pool), from the TPU slice export.
+            selector = Value::map();
+            for (const auto& [k, v] : tpu->nodeSelector)
+                selector.set(k, v);
+        }
         if (!selector.empty())
             spec.set("nodeSelector", selector);
         Value tolerations = Value::list();
-        for (const auto& t : w.tolerations)
+        for (const auto& t : tpu ? tpu->tolerations : w.tolerations)
             tolerations.push(toleration(t));
         if (q != Queueing::None) {
             // Nodes of a queued-provisioning pool carry this taint until the request is
@@ -272,6 +285,14 @@ private:
         t.set("spec", spec);
         (void)ns;
         return t;
+    }
+
+    std::optional<TpuPodRequirements> tpuRequirements(const Workload& w)
+    {
+        if (!w.hasTpu())
+            return std::nullopt;
+        diag::Diagnostics ignored; // reported once already, by the TPU workload export
+        return tpuPodRequirements(m_ctx.plan, w, m_ctx.cat, ignored);
     }
 
     Value nodeSelector(const Workload& w, const NodePool* pool)
@@ -354,6 +375,8 @@ private:
             else
                 limits.set("nvidia.com/gpu", g->partition.empty() ? g->count : 1);
         }
+        if (const auto tpu = tpuRequirements(w))
+            limits.set("google.com/tpu", tpu->tpuPerPod);
         for (const auto& [k, v] : w.resources.extended)
             limits.set(k, v);
         Value resources = Value::map();

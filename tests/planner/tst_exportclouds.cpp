@@ -395,12 +395,34 @@ private Q_SLOTS:
             for (const auto& pool : c.nodePools) {
                 if (pool.existing)
                     continue;
-                if (pool.isTpu() && !pools.contains(QString::fromStdString(pool.name))) {
-                    // The TPU slice export is delegated; until it is built in, the export says so.
-                    bool said = false;
-                    for (const auto& d : bundle.diagnostics.items())
-                        said = said || (d.code == "CW521" && d.object == c.name + "/" + pool.name);
-                    QVERIFY2(said, pool.name.c_str());
+                if (pool.isTpu()) {
+                    // A TPU slice's pool: its machine type, its topology and one node per host.
+                    const QString name = QString::fromStdString(pool.name);
+                    QVERIFY2(pools.contains(name), qPrintable(QStringLiteral("no request created TPU pool ") + name));
+                    const QJsonObject sent = pools[name];
+                    const QJsonObject config = sent[QStringLiteral("config")].toObject();
+                    QCOMPARE(config[QStringLiteral("machineType")].toString(), QString::fromStdString(pool.machineType()));
+                    QCOMPARE(sent[QStringLiteral("placementPolicy")].toObject()[QStringLiteral("tpuTopology")].toString(),
+                             QString::fromStdString(pool.tpuTopology));
+                    const catalog::MachineType* m = cat.machineType(model::Provider::Gke, pool.machineType());
+                    QVERIFY(m && m->tpu);
+                    int chips = 1;
+                    for (const QString& d : QString::fromStdString(pool.tpuTopology).split(QLatin1Char('x')))
+                        chips *= d.toInt();
+                    const int hosts = chips / m->tpu->chips;
+                    if (hosts > 1 && !pool.queuedProvisioning && pool.capacity != model::Capacity::FlexStart)
+                        QCOMPARE(sent[QStringLiteral("initialNodeCount")].toInt(), hosts);
+                    QJsonArray taints;
+                    for (const auto& t : pool.taints) {
+                        taints.append(QJsonObject{{QStringLiteral("key"), QString::fromStdString(t.key)},
+                                                  {QStringLiteral("value"), QString::fromStdString(t.value)},
+                                                  {QStringLiteral("effect"), effectName(t.effect)}});
+                    }
+                    QCOMPARE(config[QStringLiteral("taints")].toArray(), taints);
+                    QCOMPARE(config[QStringLiteral("spot")].toBool(), pool.capacity == model::Capacity::Spot);
+                    QCOMPARE(sent[QStringLiteral("queuedProvisioning")].toObject()[QStringLiteral("enabled")].toBool(),
+                             pool.queuedProvisioning);
+                    ++expectedPools;
                     continue;
                 }
                 const std::vector<std::string> machines = pool.flexible ? pool.machineTypes

@@ -43,6 +43,19 @@ step_cluster() {
       --no-enable-autorepair \
       --node-labels=team=research \
       --node-taints=nvidia.com/gpu=present:NoSchedule
+  echo '==> TPU v5e 4x4: 4 × ct5lp-hightpu-4t (one multi-host slice; the pool is created and repaired as a whole)'
+  gcloud container node-pools create \
+      v5e \
+      --project="${PROJECT_ID}" \
+      --cluster=gke-ai \
+      --location=us-central1 \
+      --machine-type=ct5lp-hightpu-4t \
+      --tpu-topology=4x4 \
+      --num-nodes=4 \
+      --enable-autoscaling \
+      --min-nodes=0 \
+      --max-nodes=4 \
+      --node-taints=google.com/tpu=present:NoSchedule
   echo '==> Creating node pool l4 (g2-standard-12)'
   gcloud container node-pools create \
       l4 \
