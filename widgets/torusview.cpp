@@ -1032,6 +1032,28 @@ void TorusView::paintGrid(QPainter& p, const Panel& panel, const Grid& g) const
         }
     }
 
+    // The sub-slice the workload dropped last takes: one outline in its colour around its hosts.
+    if (!m_highlight.empty()) {
+        QRectF area;
+        for (int w : workers) {
+            const tpu::PoolUse* u = useOf(panel, g.node, w);
+            if (!u || u->workload != m_highlight)
+                continue;
+            const auto chips = l.chipsOf(w);
+            const QRectF block = chipRect(panel, g, chips.front().x, chips.front().y)
+                                     .united(chipRect(panel, g, chips.back().x, chips.back().y))
+                                     .adjusted(-pad, -pad, pad, pad);
+            area = area.isNull() ? block : area.united(block);
+        }
+        if (!area.isNull()) {
+            const QColor c = workloadColor(plan, m_highlight, palette());
+            p.setPen(QPen(c.darker(120), std::clamp(chip * 0.12, 2.0, 3.5)));
+            p.setBrush(Qt::NoBrush);
+            const double grow = std::max(3.0, pad * 0.6);
+            p.drawRoundedRect(area.adjusted(-grow, -grow, grow, grow), 9, 9);
+        }
+    }
+
     // Worker labels on the host blocks, when they are large enough to carry one. A
     // single-host node is always worker 0; its frame names the node instead.
     const double blockH = (l.hostShape.dims[1] - 1) * pitch + chip;
