@@ -71,5 +71,6 @@ int runSolve(const Args& args);
 int runExplain(const Args& args);
 int runTpu(const Args& args);
 int runExport(const Args& args);
+int runCompare(const Args& args);
 
 } // namespace cw::cli

@@ -19,6 +19,8 @@ const std::vector<Command>& commands()
          QT_TRANSLATE_NOOP("cli", "The valid TPU slices of a generation: topologies, chips, hosts, machine type, google.com/tpu per Pod, twisted and wraparound"), runTpu},
         {"export", QT_TRANSLATE_NOOP("cli", "export PLAN --out DIR [--target gke|eks|all] [--force] [--no-solve]"),
          QT_TRANSLATE_NOOP("cli", "Write the plan as a bundle per cluster: README.md, commands.sh (gcloud / eksctl / aws) and Kubernetes manifests"), runExport},
+        {"compare", QT_TRANSLATE_NOOP("cli", "compare PLAN [--adr FILE.md]"),
+         QT_TRANSLATE_NOOP("cli", "Price the plan's workloads on GKE Standard, GKE Autopilot and EKS side by side; --adr writes a decision record"), runCompare},
     };
     return all;
 }

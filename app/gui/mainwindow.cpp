@@ -69,16 +69,14 @@ using format::q;
 
 namespace {
 
-const char* kPlanFilter = QT_TRANSLATE_NOOP("MainWindow", "Clusterwright plans (*.yaml *.yml)");
-
 QString planFilter()
 {
-    return QCoreApplication::translate("MainWindow", kPlanFilter);
+    return QCoreApplication::translate("cw::gui::MainWindow", "Clusterwright plans (*.yaml *.yml)");
 }
 
 QString imageFilter()
 {
-    return QCoreApplication::translate("MainWindow", "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)");
+    return QCoreApplication::translate("cw::gui::MainWindow", "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)");
 }
 
 QString suggestedPath(const PlanDocument* doc, const QString& suffix)
@@ -227,6 +225,7 @@ void MainWindow::createDocks()
     addDockWidget(Qt::LeftDockWidgetArea, m_paletteDock);
 
     // Right: the inspector above the diagnostics.
+    connect(m_inspector, &widgets::Inspector::objectRenamed, this, &MainWindow::setCurrent);
     m_inspectorDock = new QDockWidget(tr("Inspector"), this);
     m_inspectorDock->setObjectName(QStringLiteral("InspectorDock"));
     m_inspectorDock->setWidget(m_inspector);
@@ -626,8 +625,11 @@ QImage MainWindow::screenshot(const QString& name, qreal dpr)
     const ViewSpec* spec = ViewRegistry::instance().find(name);
     if (!spec)
         return {};
+    // A view that renders itself whole (the report, the TPU slices) is drawn, not grabbed.
+    if (spec->renderPage)
+        return spec->renderPage(*this, dpr);
     if (spec->kind == ViewSpec::Kind::Page)
-        return spec->renderPage ? spec->renderPage(*this, dpr) : QImage();
+        return {};
     showView(name);
     if (spec->kind == ViewSpec::Kind::Dock && m_viewDocks.count(name)) {
         QDockWidget* dock = m_viewDocks[name];
@@ -638,7 +640,11 @@ QImage MainWindow::screenshot(const QString& name, qreal dpr)
     // Let the solver finish (off the UI thread) and every view catch up, then grab.
     QElapsedTimer clock;
     clock.start();
-    while (m_document && m_document->isSolvePending() && clock.elapsed() < 120'000) {
+    QWidget* shown = view(name);
+    auto pending = [&] {
+        return (m_document && m_document->isSolvePending()) || (spec->busy && shown && spec->busy(shown));
+    };
+    while (pending() && clock.elapsed() < 120'000) {
         QApplication::processEvents(QEventLoop::AllEvents, 50);
         QThread::msleep(2);
     }
@@ -918,7 +924,7 @@ bool MainWindow::saveTo(const QString& path)
     // Our own write is not an outside change.
     m_watcher->removePaths(m_watcher->files());
     if (!m_document->save(path, &error)) {
-        QMessageBox::critical(this, tr("Cannot save plan"), tr("Could not save %1:\n\n%2").arg(QDir::toNativeSeparators(path), error));
+        QMessageBox::critical(this, tr("Cannot save plan"), error);
         watchFile();
         return false;
     }

@@ -221,6 +221,29 @@ void Catalog::forEachPrice(const std::function<void(PricePoint&, const std::stri
     visit(a.spotEphemeralStorage, "Autopilot Spot ephemeral storage");
     for (auto& [k, p] : a.acceleratorPremium)
         visit(p, "Autopilot accelerator premium " + k);
+    for (auto& p : a.acceleratorPremiums) {
+        const std::string what = "Autopilot accelerator premium for " + p.accelerator;
+        visit(p.perAcceleratorHour, what + " per accelerator");
+        visit(p.perVcpuHour, what + " per vCPU");
+        visit(p.perGiBHour, what + " per GiB");
+        visit(p.spotPerAcceleratorHour, what + " per accelerator (Spot)");
+        visit(p.spotPerVcpuHour, what + " per vCPU (Spot)");
+        visit(p.spotPerGiBHour, what + " per GiB (Spot)");
+    }
+}
+
+const AutopilotRules::Premium* AutopilotRules::premium(const std::string& accelerator) const
+{
+    auto it = std::find_if(acceleratorPremiums.begin(), acceleratorPremiums.end(),
+                           [&](const Premium& p) { return p.accelerator == accelerator; });
+    return it == acceleratorPremiums.end() ? nullptr : &*it;
+}
+
+const AutopilotRules::MachineChoice* AutopilotRules::machines(const std::string& accelerator) const
+{
+    auto it = std::find_if(acceleratorMachines.begin(), acceleratorMachines.end(),
+                           [&](const MachineChoice& m) { return m.accelerator == accelerator; });
+    return it == acceleratorMachines.end() ? nullptr : &*it;
 }
 
 void Catalog::validate(diag::Diagnostics& diags) const
@@ -320,6 +343,30 @@ void Catalog::validate(diag::Diagnostics& diags) const
     for (const auto& e : m_rules.equivalents) {
         if (!accelerator(e.gke))
             diags.add("CW202", rulesFile, {"an equivalents entry", e.gke});
+    }
+    const AutopilotRules& ap = m_rules.autopilot;
+    for (const auto& p : ap.acceleratorPremiums) {
+        if (!accelerator(p.accelerator) && !tpuGeneration(p.accelerator))
+            diags.add("CW202", p.where, {"an Autopilot premiums entry", p.accelerator});
+    }
+    for (const auto& m : ap.acceleratorMachines) {
+        checkSource(m.fact.source, "Autopilot machines for " + m.accelerator, m.where);
+        if (!accelerator(m.accelerator))
+            diags.add("CW202", m.where, {"an Autopilot machines entry", m.accelerator});
+        for (const auto& name : m.machineTypes) {
+            const MachineType* mt = machineType(model::Provider::Gke, name);
+            if (!mt) {
+                diags.add("CW210", m.where, {"Autopilot machines for " + m.accelerator + " name machine type '" + name
+                                             + "', which the GKE price book does not have"});
+                continue;
+            }
+            bool carries = mt->gpu && mt->gpu->type == m.accelerator;
+            for (const auto& o : mt->gpuOptions)
+                carries = carries || o.type == m.accelerator;
+            if (!carries)
+                diags.add("CW210", m.where, {"Autopilot machines for " + m.accelerator + " name machine type '" + name
+                                             + "', which carries no " + m.accelerator});
+        }
     }
 }
 

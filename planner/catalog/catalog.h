@@ -258,8 +258,41 @@ struct AutopilotRules {
     int64_t defaultEphemeralStorage = 0;
     int64_t maxEphemeralStorage = 0;
     // Accelerator compute class premium. The shape is left to the data: a percentage of
-    // the node price and/or a price per accelerator-hour, each a price point.
+    // the node price and/or a price per accelerator-hour, each a price point. This map is
+    // the default for accelerators without an entry in acceleratorPremiums.
     std::map<std::string, PricePoint> acceleratorPremium;
+    // The premium of one accelerator's nodes, on top of the Compute Engine price of the node.
+    // A price point with no source is a component the data does not charge; one with a
+    // source and no usd is a component whose price is unknown.
+    struct Premium {
+        std::string accelerator;           // GKE accelerator name, or a TPU generation name
+        PricePoint perAcceleratorHour;     // per GPU (or TPU chip) of the node
+        PricePoint perVcpuHour;            // per vCPU of the node
+        PricePoint perGiBHour;             // per GiB of the node's memory
+        PricePoint spotPerAcceleratorHour; // the same for Spot Pods
+        PricePoint spotPerVcpuHour;
+        PricePoint spotPerGiBHour;
+        std::string note;
+        diag::Location where;
+    };
+    std::vector<Premium> acceleratorPremiums;
+    // The machine types Autopilot provisions for Pods that request an accelerator: GKE's
+    // choice, kept as data (cheapest candidate that fits the Pods is taken).
+    struct MachineChoice {
+        std::string accelerator;           // GKE accelerator name
+        std::vector<std::string> machineTypes;
+        std::vector<int> gpuCounts;        // GPUs per Pod that Autopilot accepts; empty: any
+        Fact fact;
+        std::string note;
+        diag::Location where;
+    };
+    std::vector<MachineChoice> acceleratorMachines;
+    // DaemonSet Pods have their own, lower minimums on Autopilot (0: the general minimums).
+    int64_t daemonSetMinCpuMilli = 0;
+    int64_t daemonSetMinMemory = 0;
+
+    const Premium* premium(const std::string& accelerator) const;
+    const MachineChoice* machines(const std::string& accelerator) const;
     struct Refusal {
         std::string feature;  // privileged, capability:SYS_ADMIN, hostPathWrite, hostPort, customGpuDriver
         std::string reason;

@@ -288,7 +288,8 @@ std::optional<PoolOccupancy> occupancy(const Plan& plan, const Cluster& c, const
             u.workload = w->name;
             u.first = 0;
             u.count = std::clamp(w->replicas, 0, ps->layout.hosts);
-            u.overflow = taken || w->replicas > ps->layout.hosts;
+            // A multi-host slice runs one job at a time: a second one does not get it.
+            u.overflow = taken;
             taken = true;
             occ.uses.push_back(u);
         }

@@ -10,6 +10,7 @@
 #include "document/templatelibrary.h"
 #include "document/workloadcommands.h"
 #include "io/planreader.h"
+#include "model/quantity.h"
 #include "resources/embedded.h"
 
 #include <QUndoStack>
@@ -277,6 +278,10 @@ private Q_SLOTS:
         model::Workload onL4 = instantiateTemplate(*findTemplate("llm-training-gpu"), plan, cat, "gke-ai", "l4");
         QCOMPARE(onL4.resources.gpu->type, std::string("nvidia-l4"));
         QCOMPARE(onL4.resources.gpu->count, 1);
+        // ... and no more CPU and memory than a g2-standard-12 offers to Pods.
+        QVERIFY(onL4.resources.cpuMilli < 12000);
+        QVERIFY(onL4.resources.memoryBytes < 48 * model::kGi);
+        QCOMPARE(onP5.resources.cpuMilli, int64_t(180000)); // fits a p5.48xlarge as it is
         // A name that is taken gets a suffix.
         model::Plan withNotebook = plan;
         withNotebook.workloads.push_back(findTemplate("notebook")->workload);

@@ -84,6 +84,7 @@ void NodeItem::setNode(NodeView node, qreal height)
     if (height != m_height)
         prepareGeometryChange();
     m_node = std::move(node);
+    m_dominant = m_node.dominantWorkload();
     m_height = height;
     layoutPods();
     update();
@@ -160,10 +161,10 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     const qreal lod = s->isDetailForced() ? 1.0 : option->levelOfDetailFromTransform(painter->worldTransform());
     const QRectF r = boundingRect();
 
-    if (lod < 0.22) {
-        // Far away: one block per node in its main workload's colour, stranded nodes hatched.
-        const std::string main = m_node.dominantWorkload();
-        painter->fillRect(r, main.empty() ? t.track : s->workloadPalette().color(main));
+    if (lod < 0.35) {
+        // Far away: one block per node in its main workload's colour, idle nodes hatched.
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->fillRect(r, m_dominant.empty() ? t.track : s->workloadPalette().color(m_dominant));
         if (m_node.pods.empty() || m_node.forMinNodes)
             painter->fillRect(r, CanvasTheme::hatch(t.stranded));
         return;
@@ -187,8 +188,6 @@ void NodeItem::paintDetailed(QPainter* painter, qreal lod)
     painter->setPen(border);
     painter->setBrush(t.card);
     painter->drawRoundedRect(r.adjusted(0.5, 0.5, -0.5, -0.5), 5, 5);
-    if (m_node.pods.empty())
-        painter->fillRect(r.adjusted(1, 1, -1, -1), CanvasTheme::hatch(t.stranded));
 
     qreal y = kPad;
     if (detailed) {
@@ -235,6 +234,10 @@ void NodeItem::paintDetailed(QPainter* painter, qreal lod)
         const QColor c = palette.color(p.workload);
         const bool selected = isSelected(int(i));
         const bool highlighted = isWorkloadHighlighted(p.workload);
+        if (!detailed && !selected && !highlighted) {
+            painter->fillRect(pr, c); // small at this zoom: no rounded corners
+            continue;
+        }
         painter->setPen(selected ? QPen(t.selection, 2.5) : (highlighted ? QPen(t.text, 1.5) : Qt::NoPen));
         painter->setBrush(c);
         painter->drawRoundedRect(pr, 3, 3);
@@ -274,10 +277,14 @@ void NodeItem::paintBar(QPainter* painter, const QRectF& rect, const QString& la
     // Used by each Pod, in its workload's colour, from the left.
     int64_t used = 0;
     qreal x = bar.left();
-    for (const auto& p : m_node.pods) {
-        const int64_t v = memory ? p.memoryBytes : p.cpuMilli;
+    // Pods are sorted by workload: one segment per workload.
+    for (size_t i = 0; i < m_node.pods.size();) {
+        const std::string& workload = m_node.pods[i].workload;
+        int64_t v = 0;
+        for (; i < m_node.pods.size() && m_node.pods[i].workload == workload; ++i)
+            v += memory ? m_node.pods[i].memoryBytes : m_node.pods[i].cpuMilli;
         const qreal w = v * scale;
-        painter->fillRect(QRectF(x, bar.top(), w, bar.height()), s->workloadPalette().color(p.workload));
+        painter->fillRect(QRectF(x, bar.top(), w, bar.height()), s->workloadPalette().color(workload));
         x += w;
         used += v;
     }

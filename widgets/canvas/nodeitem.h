@@ -52,6 +52,7 @@ private:
     bool isWorkloadHighlighted(const std::string& workload) const;
 
     NodeView m_node;
+    std::string m_dominant; // cached for the zoomed-out view
     qreal m_height = 100;
     std::vector<QRectF> m_podRects;
     bool m_compactPods = false;

@@ -23,7 +23,8 @@ PlanView::PlanView(PlanScene* scene, QWidget* parent)
     : QGraphicsView(scene, parent)
 {
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
-    setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    // Only what changed is repainted: a drop highlight is a frame, not the nodes inside it.
+    setViewportUpdateMode(QGraphicsView::MinimalViewportUpdate);
     setOptimizationFlags(QGraphicsView::DontSavePainterState | QGraphicsView::DontAdjustForAntialiasing);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     setAlignment(Qt::AlignLeft | Qt::AlignTop);

@@ -10,6 +10,7 @@
 #include <QGraphicsSceneHoverEvent>
 #include <QGraphicsSceneMouseEvent>
 #include <QPainter>
+#include <QPainterPath>
 #include <QStyleOptionGraphicsItem>
 
 #include <algorithm>
@@ -83,12 +84,10 @@ void PoolItem::setDropState(DropState state, const QString& reason)
         return;
     m_dropState = state;
     m_dropReason = reason;
-    // Only the border and the header change: repaint those, not the nodes inside.
+    // Only the header shows it: repainting the frame around a thousand nodes would repaint
+    // the nodes too, and the feedback must keep up with the pointer.
     const QRectF r = boundingRect();
     update(QRectF(r.left(), r.top(), r.width(), kHeader));
-    update(QRectF(r.left(), r.top(), 5, r.height()));
-    update(QRectF(r.right() - 5, r.top(), 5, r.height()));
-    update(QRectF(r.left(), r.bottom() - 5, r.width(), 5));
 }
 
 QRectF PoolItem::boundingRect() const
@@ -169,13 +168,7 @@ void PoolItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     painter->setRenderHint(QPainter::Antialiasing, true);
     QColor borderColor = t.frameBorder;
     qreal borderWidth = 1;
-    if (m_dropState == DropState::Fits) {
-        borderColor = t.fits;
-        borderWidth = 3;
-    } else if (m_dropState == DropState::Refuses) {
-        borderColor = t.refuses;
-        borderWidth = 3;
-    } else if (selected) {
+    if (selected) {
         borderColor = t.selection;
         borderWidth = 2.5;
     }
@@ -209,19 +202,32 @@ void PoolItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     }
 
     if (m_dropState != DropState::None) {
+        // The header turns green or red, with the answer in a banner.
+        const QColor tone = m_dropState == DropState::Fits ? t.fits : t.refuses;
+        QColor wash = tone;
+        wash.setAlphaF(0.16);
+        QPainterPath header;
+        header.addRoundedRect(QRectF(1.5, 1.5, r.width() - 3, kHeader + 8), 7, 7);
+        QPainterPath clip;
+        clip.addRect(QRectF(0, 0, r.width(), kHeader - 2));
+        painter->fillPath(header.intersected(clip), wash);
+        painter->setPen(QPen(tone, 3));
+        painter->drawLine(QPointF(2, kHeader - 3), QPointF(r.width() - 2, kHeader - 3));
         const QString text = m_dropState == DropState::Fits
             ? translated(QT_TRANSLATE_NOOP("PoolItem", "✓ fits: drop to pin here"))
             : QStringLiteral("✗ ") + m_dropReason;
-        painter->setFont(font(12, true));
+        // Zoomed out, the banner grows so that it stays readable, as far as the header allows.
+        const qreal k = lod < 0.5 ? std::min(1.0 / std::max(lod, 0.02), kHeader * 0.8 / 22.0) : 1.0;
+        painter->setFont(font(12 * k, true));
         const QColor c = m_dropState == DropState::Fits ? t.fits : t.refuses;
-        const qreal w = std::min(r.width() * 0.6, qreal(painter->fontMetrics().horizontalAdvance(text) + 20));
-        const QRectF banner(r.right() - w - 8, 6, w, 22);
+        const qreal w = std::min(r.width() * 0.6, qreal(painter->fontMetrics().horizontalAdvance(text) + 20 * k));
+        const QRectF banner(r.right() - w - 8, std::max(2.0, (kHeader - 22 * k) / 2 - 2), w, 22 * k);
         painter->setPen(Qt::NoPen);
         painter->setBrush(c);
         painter->drawRoundedRect(banner, 4, 4);
         painter->setPen(Qt::white);
-        painter->drawText(banner.adjusted(8, 0, -8, 0), Qt::AlignVCenter | Qt::AlignLeft,
-                          painter->fontMetrics().elidedText(text, Qt::ElideRight, int(banner.width() - 16)));
+        painter->drawText(banner.adjusted(8 * k, 0, -8 * k, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                          painter->fontMetrics().elidedText(text, Qt::ElideRight, int(banner.width() - 16 * k)));
     }
 
     if (m_nodeCount == 0 && lod >= 0.3) {
@@ -278,23 +284,60 @@ void PodListItem::setContent(std::vector<PodView> pods, std::vector<UnplacedView
     update();
 }
 
+namespace {
+constexpr qreal kRowLabel = 190;
+}
+
 qreal PodListItem::heightFor(qreal width) const
 {
+    // One row (or more) per workload: its name, then its Pods as chips.
     const size_t n = m_kind == Kind::Unplaced ? m_unplaced.size() : m_pods.size();
-    const int perRow = std::max(1, int((width - 28 + kGap) / (kChip + kGap)));
-    const int rows = std::max<int>(1, int((n + size_t(perRow) - 1) / size_t(perRow)));
-    return kTitle + 8 + rows * (kChip + kGap) + 12;
+    const int perRow = std::max(1, int((width - 28 - kRowLabel + kGap) / (kChip + kGap)));
+    std::vector<std::pair<std::string, int>> groups;
+    for (size_t i = 0; i < n; ++i) {
+        const std::string& w = m_kind == Kind::Unplaced ? m_unplaced[i].workload : m_pods[i].workload;
+        auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == w; });
+        if (it == groups.end())
+            groups.emplace_back(w, 1);
+        else
+            ++it->second;
+    }
+    int rows = 0;
+    for (const auto& g : groups)
+        rows += (g.second + perRow - 1) / perRow;
+    return kTitle + 8 + std::max(1, rows) * (kChip + 2 * kGap) + 10;
 }
 
 void PodListItem::layoutChips()
 {
-    m_chips.clear();
-    const size_t n = m_kind == Kind::Unplaced ? m_unplaced.size() : m_pods.size();
-    const int perRow = std::max(1, int((m_width - 28 + kGap) / (kChip + kGap)));
+    m_chips.assign(m_kind == Kind::Unplaced ? m_unplaced.size() : m_pods.size(), QRectF());
+    m_rows.clear();
+    const size_t n = m_chips.size();
+    const int perRow = std::max(1, int((m_width - 28 - kRowLabel + kGap) / (kChip + kGap)));
+    std::vector<std::string> order;
     for (size_t i = 0; i < n; ++i) {
-        const int row = int(i) / perRow;
-        const int col = int(i) % perRow;
-        m_chips.emplace_back(14 + col * (kChip + kGap), kTitle + 8 + row * (kChip + kGap), kChip, kChip);
+        const std::string& w = m_kind == Kind::Unplaced ? m_unplaced[i].workload : m_pods[i].workload;
+        if (std::find(order.begin(), order.end(), w) == order.end())
+            order.push_back(w);
+    }
+    qreal y = kTitle + 8;
+    for (const std::string& w : order) {
+        RowLabel label{QRectF(14, y, kRowLabel - 8, kChip), w, 0};
+        int col = 0;
+        for (size_t i = 0; i < n; ++i) {
+            const std::string& wi = m_kind == Kind::Unplaced ? m_unplaced[i].workload : m_pods[i].workload;
+            if (wi != w)
+                continue;
+            if (col == perRow) {
+                col = 0;
+                y += kChip + 2 * kGap;
+            }
+            m_chips[i] = QRectF(14 + kRowLabel + col * (kChip + kGap), y, kChip, kChip);
+            ++col;
+            ++label.pods;
+        }
+        m_rows.push_back(label);
+        y += kChip + 2 * kGap;
     }
     m_height = heightFor(m_width);
 }
@@ -331,6 +374,13 @@ void PodListItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWid
         : QCoreApplication::translate("PodListItem", "Autopilot: %n Pod(s), billed per Pod request; no nodes to plan", nullptr, int(m_pods.size()));
     painter->drawText(QRectF(14, 6, r.width() - 28, kTitle - 6), Qt::AlignLeft | Qt::AlignVCenter,
                       painter->fontMetrics().elidedText(title, Qt::ElideRight, int(r.width() - 28)));
+    painter->setFont(font(11));
+    for (const RowLabel& row : m_rows) {
+        painter->setPen(t.text);
+        const QString text = QStringLiteral("%1 (%2)").arg(q(row.workload)).arg(row.pods);
+        painter->drawText(row.rect.adjusted(0, -2, 0, 2), Qt::AlignLeft | Qt::AlignVCenter,
+                          painter->fontMetrics().elidedText(text, Qt::ElideMiddle, int(row.rect.width())));
+    }
     for (size_t i = 0; i < m_chips.size(); ++i) {
         const std::string& w = unplaced ? m_unplaced[i].workload : m_pods[i].workload;
         const int replica = unplaced ? m_unplaced[i].replica : m_pods[i].replica;

@@ -75,6 +75,12 @@ private:
     std::vector<PodView> m_pods;
     std::vector<UnplacedView> m_unplaced;
     std::vector<QRectF> m_chips;
+    struct RowLabel {
+        QRectF rect;
+        std::string workload;
+        int pods = 0;
+    };
+    std::vector<RowLabel> m_rows; // one row per workload
     qreal m_width = 400;
     qreal m_height = 80;
 };

@@ -319,14 +319,21 @@ void Chart::rebuild()
     // Values written at the end of each bar (stacked: the total).
     QFont labelFont = QApplication::font();
     labelFont.setPointSizeF(std::max(7.0, labelFont.pointSizeF() - 1));
-    auto label = [&](double key, double value) {
+    auto label = [&](double key, double value, QColor bar) {
         if (value == 0)
             return;
         auto* text = new QCPItemText(m_plot);
         text->setClipToAxisRect(false);
         text->position->setAxes(horizontal ? valueAxis : keyAxis, horizontal ? keyAxis : valueAxis);
         text->position->setType(QCPItemPosition::ptPlotCoords);
-        if (horizontal) {
+        QColor color = theme.text;
+        if (horizontal && bar.isValid() && value > 0.55 * maxValue) {
+            // A long bar: the value goes inside its end, so it is never cut off.
+            text->position->setCoords(value, key);
+            text->setPositionAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            text->setPadding(QMargins(0, 0, 4, 0));
+            color = bar.lightnessF() > 0.6 ? QColor(0x1b, 0x1b, 0x1b) : QColor(Qt::white);
+        } else if (horizontal) {
             text->position->setCoords(value, key);
             text->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
             text->setPadding(QMargins(4, 0, 0, 0));
@@ -336,12 +343,14 @@ void Chart::rebuild()
             text->setPadding(QMargins(0, 0, 0, 2));
         }
         text->setFont(labelFont);
-        text->setColor(theme.text);
+        text->setColor(color);
         text->setText(formatValue(value));
     };
     if (m_stacked || m_series.size() == 1) {
-        for (int i = 0; i < n; ++i)
-            label(i + 1, m_stacked ? stackTop[size_t(i)] : (size_t(i) < m_series.front().values.size() ? m_series.front().values[size_t(i)] : 0));
+        for (int i = 0; i < n; ++i) {
+            const QColor bar = m_stacked ? QColor() : (perCategory ? m_categoryColors[size_t(i)] : m_series.front().color);
+            label(i + 1, m_stacked ? stackTop[size_t(i)] : (size_t(i) < m_series.front().values.size() ? m_series.front().values[size_t(i)] : 0), bar);
+        }
     }
 
     if (m_hasRange)

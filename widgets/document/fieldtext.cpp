@@ -358,7 +358,7 @@ std::optional<int64_t> parseCpu(const QString& text, int64_t maxMilli, QString* 
     QuantityError qe;
     const auto v = parseCpuMilli(s(text.trimmed()), &qe);
     if (!v) {
-        setError(error, q(qe.reason));
+        setError(error, tr2(QT_TRANSLATE_NOOP("FieldText", "'%1': %2")).arg(text.trimmed(), q(qe.reason)));
         return std::nullopt;
     }
     if (*v <= 0 || *v > maxMilli) {
@@ -374,7 +374,7 @@ std::optional<int64_t> parseBytes(const QString& text, int64_t maxBytes, QString
     QuantityError qe;
     const auto v = model::parseBytes(s(text.trimmed()), &qe);
     if (!v) {
-        setError(error, q(qe.reason));
+        setError(error, tr2(QT_TRANSLATE_NOOP("FieldText", "'%1': %2")).arg(text.trimmed(), q(qe.reason)));
         return std::nullopt;
     }
     if (*v > maxBytes) {

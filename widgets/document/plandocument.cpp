@@ -130,7 +130,7 @@ bool PlanDocument::save(const QString& path, QString* error)
     std::string why;
     if (!io::writeFileAtomically(path.toStdString(), text, &why)) {
         if (error)
-            *error = QString::fromStdString(why);
+            *error = QCoreApplication::translate("PlanDocument", "cannot save %1: %2").arg(path, QString::fromStdString(why));
         return false;
     }
     m_plan.sourceFile = path.toStdString();

@@ -4,7 +4,9 @@
 #include "catalog/catalog.h"
 #include "editing.h"
 #include "io/planreader.h"
+#include "model/quantity.h"
 #include "resources/embedded.h"
+#include "solve/solver.h"
 
 #include <QCoreApplication>
 
@@ -119,7 +121,24 @@ model::Workload instantiateTemplate(const WorkloadTemplate& tmpl, const model::P
     w.pool = pool;
     const model::Cluster* c = plan.cluster(cluster);
     const model::NodePool* p = c ? c->pool(pool) : nullptr;
-    if (!p || !w.resources.gpu)
+    if (!p)
+        return w;
+    // Requests beyond what one node of the pool offers to Pods shrink to it: a template is a
+    // starting point sized for the pool it is dropped on.
+    const catalog::MachineType* largest = nullptr;
+    for (const auto& name : p->machineTypes) {
+        const catalog::MachineType* m = catalog.machineType(c->provider, name);
+        if (m && (!largest || m->vcpu > largest->vcpu))
+            largest = m;
+    }
+    if (largest) {
+        const solve::ResourceVector offer = solve::allocatable(catalog, *c, *p, *largest);
+        if (offer.cpuMilli > 0 && w.resources.cpuMilli > offer.cpuMilli)
+            w.resources.cpuMilli = offer.cpuMilli / 100 * 100;
+        if (offer.memoryBytes > 0 && w.resources.memoryBytes > offer.memoryBytes)
+            w.resources.memoryBytes = offer.memoryBytes / model::kGi * model::kGi;
+    }
+    if (!w.resources.gpu)
         return w;
     // The pool's GPU: the first of its machine types that carries one.
     const catalog::MachineType* gpuMachine = nullptr;

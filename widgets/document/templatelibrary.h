@@ -32,9 +32,10 @@ const std::vector<WorkloadTemplate>& workloadTemplates();
 const WorkloadTemplate* findTemplate(const std::string& id);
 
 // The workload a template becomes when dropped on a pool: a new name that is free in the
-// plan, the target cluster, pinned to the pool, and the GPU request adjusted to the pool's
-// hardware (its GPU model, at most its GPUs per node, its MIG partition size). An empty pool
-// leaves the workload unpinned.
+// plan, the target cluster, pinned to the pool, the GPU request adjusted to the pool's
+// hardware (its GPU model, at most its GPUs per node, its MIG partition size) and CPU and
+// memory at most what a node of the pool offers to Pods. An empty pool leaves the workload
+// unpinned.
 model::Workload instantiateTemplate(const WorkloadTemplate& tmpl, const model::Plan& plan,
                                     const catalog::Catalog& catalog, const std::string& cluster,
                                     const std::string& pool);

@@ -295,11 +295,18 @@ void Inspector::buildCluster(const std::string& clusterName)
                       p = tr("another cluster is called %1").arg(v.trimmed());
                   return p;
               },
-              [this, edit, name](const QString& v) {
-                  edit(ClusterField::Name, [v](auto& c) { c.name = s(v); });
+              [this, doc, name](const QString& v) {
+                  // The form follows the new name before the edit announces it.
+                  const std::string old = *name;
                   *name = s(v);
                   m_object = ObjectRef::clusterRef(*name);
+                  if (!document::editCluster(doc, old, ClusterField::Name, [v](auto& c) { c.name = s(v); })) {
+                      *name = old;
+                      m_object = ObjectRef::clusterRef(old);
+                      return;
+                  }
                   m_title->setText(tr("Cluster %1").arg(q(*name)));
+                  Q_EMIT objectRenamed(m_object);
               });
     b.addChoice(tr("Provider"), QStringLiteral("provider"),
                 [] { return enumChoices<model::Provider>([](model::Provider p) { return p == model::Provider::Gke ? tr("Google GKE") : tr("Amazon EKS"); }); },
@@ -373,11 +380,17 @@ void Inspector::buildPool(const std::string& clusterName, const std::string& poo
                       p = tr("the cluster has another pool called %1").arg(v.trimmed());
                   return p;
               },
-              [this, edit, name, clusterName](const QString& v) {
-                  edit(PoolField::Name, [v](auto& p) { p.name = s(v); });
+              [this, doc, name, clusterName](const QString& v) {
+                  const std::string old = *name;
                   *name = s(v);
                   m_object = ObjectRef::pool(clusterName, *name);
+                  if (!document::editPool(doc, clusterName, old, PoolField::Name, [v](auto& p) { p.name = s(v); })) {
+                      *name = old;
+                      m_object = ObjectRef::pool(clusterName, old);
+                      return;
+                  }
                   m_title->setText(tr("Node pool %1").arg(q(*name)));
+                  Q_EMIT objectRenamed(m_object);
               });
     QStringList machines;
     if (const catalog::PriceBook* book = cat.priceBook(provider)) {
@@ -565,11 +578,19 @@ void Inspector::buildWorkload(const std::string& workloadName)
                       p = tr("another workload is called %1").arg(v.trimmed());
                   return p;
               },
-              [this, edit, name, W](const QString& v) {
-                  edit(WorkloadField::Name, [v](auto& w) { w.name = s(v); });
+              [this, doc, name](const QString& v) {
+                  const std::string old = *name;
+                  const model::Workload* w = doc->plan().workload(old);
+                  const std::string cluster = w ? w->cluster : std::string();
                   *name = s(v);
-                  m_object = ObjectRef::workload(W() ? W()->cluster : std::string(), *name);
+                  m_object = ObjectRef::workload(cluster, *name);
+                  if (!document::editWorkload(doc, old, WorkloadField::Name, [v](auto& wl) { wl.name = s(v); })) {
+                      *name = old;
+                      m_object = ObjectRef::workload(cluster, old);
+                      return;
+                  }
                   m_title->setText(tr("Workload %1").arg(q(*name)));
+                  Q_EMIT objectRenamed(m_object);
               });
     b.addChoice(tr("Kind"), QStringLiteral("kind"),
                 [] {

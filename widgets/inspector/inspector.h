@@ -43,6 +43,10 @@ public Q_SLOTS:
     // Puts the focus on the editor of the field read from a plan-file location, if any.
     void focusLocation(const cw::diag::Location& where);
 
+Q_SIGNALS:
+    // The object was renamed here: the selection elsewhere should follow.
+    void objectRenamed(const cw::document::ObjectRef& ref);
+
 private:
     void rebuild();
     void refresh();
