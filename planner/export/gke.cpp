@@ -271,7 +271,8 @@ private:
         PoolSize size = m_ctx.poolSize(p);
         if (queued || flex) {
             const std::string what = queued ? "queued provisioning" : "flex-start";
-            if (size.minNodes > 0 || size.initial > 0)
+            // What the plan asks for, not the solver's count (which the pool cannot start with).
+            if (p.minNodes > 0 || p.initialNodes.value_or(0) > 0)
                 m_ctx.report("CW522", m_ctx.at(p.origin, "minNodes"), {p.name, what, "zero nodes at creation (--num-nodes=0, minimum 0)"}, object);
             if (p.autoRepair)
                 m_ctx.report("CW522", m_ctx.at(p.origin, "autoRepair"), {p.name, what, "auto-repair off (--no-enable-autorepair)"}, object);

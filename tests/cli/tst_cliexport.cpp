@@ -77,9 +77,17 @@ private Q_SLOTS:
         QVERIFY(r.out.contains(QStringLiteral("gke-train/: README.md, commands.sh, 13 manifest(s)")));
         QVERIFY(QFile::exists(out + QStringLiteral("/gke-train/commands.sh")));
         QVERIFY(QFile::exists(out + QStringLiteral("/.clusterwright-bundle")));
-        // Again into the same folder: an earlier bundle is replaced.
-        const Run again = cli({QStringLiteral("export"), example("llm-training-gke.yaml"), QStringLiteral("--out"), out});
+        // The plan is solved first: the README prices the solver's nodes.
+        QFile readme(out + QStringLiteral("/gke-train/README.md"));
+        QVERIFY(readme.open(QIODevice::ReadOnly));
+        QVERIFY(readme.readAll().contains("Node counts from the solver"));
+        readme.close();
+        // Again into the same folder, without the solver: an earlier bundle is replaced.
+        const Run again = cli({QStringLiteral("export"), example("llm-training-gke.yaml"), QStringLiteral("--out"), out,
+                               QStringLiteral("--no-solve")});
         QCOMPARE(again.exitCode, 0);
+        QVERIFY(readme.open(QIODevice::ReadOnly));
+        QVERIFY(readme.readAll().contains("No solver result was given"));
     }
 
     void json()

@@ -516,8 +516,10 @@ private Q_SLOTS:
         env.insert(QStringLiteral("PATH"), bin + QLatin1Char(':') + env.value(QStringLiteral("PATH")));
         env.insert(QStringLiteral("RECORDER_LOG"), tmp.filePath(QStringLiteral("calls")));
         env.insert(QStringLiteral("PROJECT_ID"), QStringLiteral("hostile-test"));
-        const Run r = run(QStringLiteral("/bin/bash"), {tmp.filePath(QStringLiteral("bundle/gke-hostile/commands.sh"))}, env);
-        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        for (const QString& cluster : {QStringLiteral("gke-hostile"), QStringLiteral("eks-hostile")}) {
+            const Run r = run(QStringLiteral("/bin/bash"), {tmp.filePath(QStringLiteral("bundle/%1/commands.sh").arg(cluster))}, env);
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        }
         QVERIFY2(!QFile::exists(QStringLiteral("/tmp/cw-canary-name")), "the plan name executed a command");
         QVERIFY2(!QFile::exists(QStringLiteral("/tmp/cw-canary-desc")), "the description executed a command");
         const QList<Call> calls = readCalls(tmp.filePath(QStringLiteral("calls")));
@@ -529,13 +531,19 @@ private Q_SLOTS:
                                         QStringLiteral("gcloud container node-pools create"),
                                         QStringLiteral("gcloud container node-pools delete"),
                                         QStringLiteral("gcloud container clusters get-credentials"),
+                                        QStringLiteral("kubectl apply --filename=manifests/ "),
+                                        QStringLiteral("aws ec2 create-placement-group --region=us-east-1"),
+                                        QStringLiteral("eksctl create cluster --config-file=cluster.yaml"),
+                                        QStringLiteral("aws eks update-kubeconfig --region=us-east-1"),
                                         QStringLiteral("kubectl apply --filename=manifests/ ")}));
-        // The first call creates the cluster with the plan's values, unchanged.
+        // The CLIs receive the plan's values, unchanged and one per argument.
         const QList<QByteArray> create = calls[0].args;
         QCOMPARE(create.value(3), QByteArray("gke-hostile"));
         QVERIFY(create.contains("--project=hostile-test"));
         QVERIFY(create.contains("--location=europe-west4"));
         QVERIFY(create.contains("--workload-pool=hostile-test.svc.id.goog"));
+        QCOMPARE(calls[5].args, (QList<QByteArray>{"ec2", "create-placement-group", "--region=us-east-1",
+                                                   "--group-name=eks-hostile-p5", "--strategy=cluster"}));
     }
 
     // Every exported file of every example passes the scan for text that could only come
@@ -574,6 +582,14 @@ private Q_SLOTS:
         g.count = 4;
         g.hourlyPricePerNode = cat.machinePrice(model::Provider::Gke, *g2, model::Capacity::Spot).usdPerHour;
         cs.groups.push_back(g);
+        // The queued-provisioning pool: the solver counts the nodes it will get, but the pool
+        // must start empty; the plan asked for nothing else, so there is no warning.
+        solve::NodeGroup h = g;
+        h.pool = "h100-flex";
+        h.machineType = "a3-highgpu-8g";
+        h.capacity = model::Capacity::FlexStart;
+        h.count = 4;
+        cs.groups.push_back(h);
         sol.clusters.push_back(cs);
         exporter::ExportOptions options;
         options.solution = &sol;
@@ -585,6 +601,12 @@ private Q_SLOTS:
         QVERIFY(pool > 0);
         const qsizetype next = script.indexOf(QLatin1String("node-pools create"), pool + 20);
         QVERIFY(script.mid(pool, next - pool).contains(QLatin1String("--num-nodes=2 ")));
+        const qsizetype flex = script.indexOf(QLatin1String("node-pools create \\\n      h100-flex"));
+        QVERIFY(flex > 0);
+        QVERIFY(script.mid(flex, script.indexOf(QLatin1String("node-pools create"), flex + 20) - flex)
+                    .contains(QLatin1String("--num-nodes=0 ")));
+        QVERIFY2(!codes(bundle.diagnostics, diag::Severity::Warning).contains(QStringLiteral("CW522")),
+                 qPrintable(formatAll(bundle.diagnostics)));
         const QString readme = QString::fromStdString(bundle.file("gke-opts/README.md")->content);
         QVERIFY(readme.contains(QLatin1String("Node counts from the solver (proven optimal)")));
         char total[64];
