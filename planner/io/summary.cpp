@@ -94,7 +94,7 @@ std::string solvedSummary(const solve::Solution& solution)
     for (const auto& cs : solution.clusters) {
         s += "  cluster " + cs.cluster + ": ";
         if (cs.mode == ClusterMode::Autopilot) {
-            s += "GKE Autopilot, billed per Pod request; nothing to pack\n";
+            s += "GKE Autopilot, billed per Pod request: " + money(cs.hourlyCost) + "/h, " + money(cs.monthlyCost) + "/month\n";
             continue;
         }
         s += std::to_string(cs.nodes.size()) + " nodes, " + money(cs.hourlyCost) + "/h, " + money(cs.monthlyCost) + "/month";
