@@ -112,7 +112,8 @@ void registerViews(ViewRegistry& registry)
     report.title = [] { return QCoreApplication::translate("Views", "Report"); };
     report.kind = ViewSpec::Kind::Page;
     report.renderPage = [](MainWindow& window, qreal dpr) {
-        window.screenshot(QStringLiteral("canvas"), dpr); // lets the solver finish first
+        window.screenshot(QStringLiteral("compare"), dpr); // lets the comparison finish first
+        window.screenshot(QStringLiteral("canvas"), dpr);  // lets the solver finish first
         return window.makeReportWriter()->renderImage(dpr);
     };
     registry.add(report);

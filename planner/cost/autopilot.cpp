@@ -4,6 +4,7 @@
 #include "costutil.h"
 #include "model/quantity.h"
 #include "solve/solution.h"
+#include "tpu/tpuplan.h"
 
 #include <algorithm>
 #include <cctype>
@@ -306,6 +307,7 @@ AutopilotWorkloadBill acceleratorBill(AutopilotWorkloadBill bill, const Workload
     std::vector<Candidate> candidates;
     bool tpu = false;
     int hostsPerSlice = 1;
+    int tpuNodes = 0;
 
     auto priceCandidate = [&](Candidate& c, int attachGpus, const std::string& gpuType) {
         const catalog::MachinePrice mp = cat.machinePrice(Provider::Gke, *c.machine, capacity);
@@ -375,34 +377,20 @@ AutopilotWorkloadBill acceleratorBill(AutopilotWorkloadBill bill, const Workload
                 }
             }
         }
-    } else if (const auto& t = w.resources.tpu) {
+    } else if (w.resources.tpu) {
+        // The slice's host machine and host count, as the TPU module lays the topology out.
         tpu = true;
-        const catalog::TpuGeneration* gen = cat.tpuGeneration(t->type);
-        accelerator = gen ? gen->name : t->type;
-        const int chips = topologyChips(t->topology);
-        // The host machine: one host holding the whole slice, else the 4-chip host of
-        // multi-host slices.
-        const catalog::MachineType* host = nullptr;
-        const catalog::MachineType* fourChip = nullptr;
-        if (book && gen) {
-            for (const auto& m : book->machineTypes) {
-                if (!m.tpu || m.tpu->generation != gen->name)
-                    continue;
-                if (m.tpu->chips == chips)
-                    host = &m;
-                if (m.tpu->chips == 4)
-                    fourChip = &m;
-            }
-        }
-        if (!host && fourChip && chips > 4 && chips % 4 == 0) {
-            host = fourChip;
-            hostsPerSlice = chips / 4;
-        }
-        if (!host || chips == 0) {
-            auto d = note("CW605", {w.name, "TPU " + accelerator + " " + t->topology, "no host machine type in the catalog"}, w.name);
+        const auto slice = tpu::workloadSlice(plan, w, cat);
+        accelerator = slice && slice->slice.generation ? slice->slice.generation->name : w.resources.tpu->type;
+        const catalog::MachineType* host = slice ? cat.machineType(Provider::Gke, slice->layout.machineType) : nullptr;
+        if (!host || !host->tpu) {
+            auto d = note("CW605", {w.name, "TPU " + accelerator + " " + w.resources.tpu->topology,
+                                    "no host machine type in the catalog"}, w.name);
             diags.append(d);
             return refusedBill(std::move(bill), {limitRefusal(w, d, rules)});
         }
+        hostsPerSlice = std::max(1, slice->layout.hosts);
+        tpuNodes = std::max(tpu::podsOf(w, *slice), hostsPerSlice * std::max(1, w.resources.tpu->slices));
         Candidate c;
         c.machine = host;
         c.accelerators = host->tpu->chips;
@@ -451,10 +439,9 @@ AutopilotWorkloadBill acceleratorBill(AutopilotWorkloadBill bill, const Workload
         ch.c = &c;
         ch.room = room;
         if (tpu) {
-            const auto& t = *w.resources.tpu;
-            const int slices = std::max<int>(t.slices, int(ceilDiv(w.replicas, hostsPerSlice)));
-            ch.nodes = slices * hostsPerSlice;
-            ch.podsPerNode = int(ceilDiv(w.replicas, ch.nodes));
+            // One Pod per host; every host of every slice is billed.
+            ch.nodes = tpuNodes;
+            ch.podsPerNode = 1;
         } else {
             ch.podsPerNode = perNode;
             ch.nodes = int(ceilDiv(w.replicas, perNode));

@@ -4,6 +4,7 @@
 #include "costutil.h"
 #include "model/quantity.h"
 #include "solve/solver.h"
+#include "tpu/tpuplan.h"
 
 #include <algorithm>
 #include <cctype>
@@ -46,22 +47,6 @@ bool machineCarries(const catalog::MachineType& m, const std::string& gpuType)
                        [&](const catalog::GpuOption& o) { return o.type == gpuType; });
 }
 
-// The TPU host for a topology: one host with all the chips, else the 4-chip host of
-// multi-host slices.
-const catalog::MachineType* tpuHost(const catalog::PriceBook& book, const catalog::TpuGeneration& gen, int chips)
-{
-    const catalog::MachineType* four = nullptr;
-    for (const auto& m : book.machineTypes) {
-        if (!m.tpu || m.tpu->generation != gen.name)
-            continue;
-        if (m.tpu->chips == chips)
-            return &m;
-        if (m.tpu->chips == 4)
-            four = &m;
-    }
-    return (four && chips > 4 && chips % 4 == 0) ? four : nullptr;
-}
-
 // What a workload needs from a pool: its accelerator, or none.
 struct Need {
     std::string key;                      // pool-name suffix and identity
@@ -82,7 +67,7 @@ model::Taint acceleratorTaint(const char* key, Provider p)
     return t;
 }
 
-Need needOf(const Workload& w, const Translation& t, const catalog::PriceBook& book, const Catalog& cat)
+Need needOf(const Plan& plan, const Workload& w, const Translation& t, const catalog::PriceBook& book, const Catalog& cat)
 {
     Need n;
     if (const auto& g = w.resources.gpu) {
@@ -114,10 +99,8 @@ Need needOf(const Workload& w, const Translation& t, const catalog::PriceBook& b
         n.key = "tpu-" + sanitize(tpu->type) + "-" + sanitize(tpu->topology);
         n.topology = tpu->topology;
         n.taint = acceleratorTaint("google.com/tpu", book.provider);
-        if (const auto* gen = cat.tpuGeneration(tpu->type)) {
-            if (const auto* host = tpuHost(book, *gen, topologyChips(tpu->topology)))
-                n.machineTypes = {host->name};
-        }
+        if (const auto slice = tpu::workloadSlice(plan, w, cat); slice && book.machineType(slice->layout.machineType))
+            n.machineTypes = {slice->layout.machineType};
         return n;
     }
     if (w.resources.extended.count(kNeuron)) {
@@ -284,7 +267,7 @@ Built buildPlan(const Plan& plan, const Catalog& cat, Provider target, bool spot
             return poolOffers(p, w, target, cat);
         });
         if (!offered) {
-            const Need need = needOf(w, t, *book, cat);
+            const Need need = needOf(plan, w, t, *book, cat);
             if (need.machineTypes.empty()) {
                 b.impossible.push_back(src->name);
                 t.kind = MatchKind::Impossible;

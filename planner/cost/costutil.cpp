@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <sstream>
 
 namespace cw::cost::detail {
 
@@ -83,23 +82,6 @@ void daemonSetLoad(const std::vector<model::DaemonSet>& daemonSets, bool gpu, bo
             memoryBytes += d.memoryBytes;
         }
     }
-}
-
-int topologyChips(const std::string& topology)
-{
-    if (topology.empty())
-        return 0;
-    std::stringstream ss(topology);
-    std::string part;
-    long product = 1;
-    while (std::getline(ss, part, 'x')) {
-        if (part.empty() || part.size() > 4 || !std::all_of(part.begin(), part.end(), ::isdigit))
-            return 0;
-        product *= std::stol(part);
-        if (product <= 0 || product > 1'000'000)
-            return 0;
-    }
-    return int(product);
 }
 
 bool usePrice(const catalog::PricePoint& p, double& value, bool& unverified)

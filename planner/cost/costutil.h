@@ -39,9 +39,6 @@ NodeRoom nodeRoom(const catalog::AllocatableRules& rules, const catalog::Machine
 void daemonSetLoad(const std::vector<model::DaemonSet>& daemonSets, bool gpu, bool tpu, bool neuron,
                    int64_t& cpuMilli, int64_t& memoryBytes);
 
-// The number of chips in a TPU topology ("4x4" → 16, "2x2x4" → 16); 0 when malformed.
-int topologyChips(const std::string& topology);
-
 // True when every price point used is known; sets unverified when one is unverified.
 bool usePrice(const catalog::PricePoint& p, double& value, bool& unverified);
 

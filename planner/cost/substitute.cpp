@@ -2,6 +2,7 @@
 #include "substitute.h"
 
 #include "costutil.h"
+#include "tpu/tpuplan.h"
 
 #include <algorithm>
 #include <cmath>
@@ -323,8 +324,9 @@ Translation translateWorkload(const Workload& w, const model::Plan& plan, Provid
     if (const auto& tpu = w.resources.tpu) {
         if (target == Provider::Gke)
             return t;
-        const catalog::TpuGeneration* gen = cat.tpuGeneration(tpu->type);
-        const int chips = topologyChips(tpu->topology);
+        const auto slice = tpu::workloadSlice(plan, w, cat);
+        const catalog::TpuGeneration* gen = slice ? slice->slice.generation : nullptr;
+        const long long chips = slice ? slice->slice.chips : 0;
         if (!gen || chips == 0 || gen->bf16Tflops <= 0)
             return impossible("Trainium or GPU", 0, 0);
         const double tf = chips * gen->bf16Tflops;

@@ -416,4 +416,251 @@ QSize Chart::minimumSizeHint() const
     return {200, 140};
 }
 
+namespace {
+
+QString axisText(LineChart::AxisFormat format, double v)
+{
+    const QLocale locale;
+    if (format == LineChart::AxisFormat::Percent)
+        return locale.toString(v * 100, 'f', 0) + QStringLiteral("%");
+    return locale.toString(v, 'g', 3);
+}
+
+} // namespace
+
+LineChart::LineChart(QWidget* parent)
+    : QWidget(parent)
+    , m_plot(new QCustomPlot(this))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plot);
+    m_plot->setNoAntialiasingOnDrag(true);
+    m_plot->setInteractions({});
+    m_plot->plotLayout()->insertRow(0);
+    m_plot->plotLayout()->addElement(0, 0, new QCPTextElement(m_plot, QString(), QFont()));
+    // The legend in a row of its own under the plot, as in Chart.
+    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
+    m_plot->axisRect()->insetLayout()->simplify();
+    m_plot->plotLayout()->addElement(2, 0, m_plot->legend);
+    m_plot->plotLayout()->setRowStretchFactor(2, 0.001);
+    m_emptyText = Chart::tr("No data yet");
+    setFocusPolicy(Qt::NoFocus);
+    rebuild();
+}
+
+LineChart::~LineChart() = default;
+
+void LineChart::setTitle(const QString& title)
+{
+    m_title = title;
+    setAccessibleName(title);
+    rebuild();
+}
+
+void LineChart::setXAxis(const QString& label, AxisFormat format, double min, double max)
+{
+    m_xLabel = label;
+    m_xFormat = format;
+    m_xMin = min;
+    m_xMax = max;
+    rebuild();
+}
+
+void LineChart::setYAxis(const QString& label, AxisFormat format, double min, double max)
+{
+    m_yLabel = label;
+    m_yFormat = format;
+    m_yMin = min;
+    m_yMax = max;
+    rebuild();
+}
+
+void LineChart::setReference(double y, const QString& aboveText, const QString& belowText)
+{
+    m_hasReference = true;
+    m_reference = y;
+    m_above = aboveText;
+    m_below = belowText;
+    rebuild();
+}
+
+void LineChart::setNote(const QString& note)
+{
+    m_note = note;
+    rebuild();
+}
+
+void LineChart::setEmptyText(const QString& text)
+{
+    m_emptyText = text;
+    rebuild();
+}
+
+void LineChart::setData(std::vector<LineSeries> series)
+{
+    m_series = std::move(series);
+    rebuild();
+}
+
+QString LineChart::summary() const
+{
+    QStringList names;
+    for (const auto& s : m_series)
+        names << s.name;
+    return m_title + QStringLiteral(". ") + names.join(QStringLiteral("; "));
+}
+
+void LineChart::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        rebuild();
+    QWidget::changeEvent(event);
+}
+
+void LineChart::rebuild()
+{
+    const CanvasTheme theme = CanvasTheme::fromPalette(palette());
+    m_plot->clearPlottables();
+    m_plot->clearItems();
+    m_plot->setBackground(theme.frame);
+    auto* titleElement = qobject_cast<QCPTextElement*>(m_plot->plotLayout()->element(0, 0));
+    QFont titleFont = QApplication::font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() + 1);
+    titleElement->setFont(titleFont);
+    titleElement->setText(m_title);
+    titleElement->setTextColor(theme.text);
+    QFont small = QApplication::font();
+    small.setPointSizeF(std::max(7.0, small.pointSizeF() - 1));
+
+    struct Axis {
+        QCPAxis* axis;
+        QString label;
+        AxisFormat format;
+        double min, max;
+    };
+    for (const Axis& a : {Axis{m_plot->xAxis, m_xLabel, m_xFormat, m_xMin, m_xMax},
+                          Axis{m_plot->yAxis, m_yLabel, m_yFormat, m_yMin, m_yMax}}) {
+        const AxisFormat format = a.format;
+        QSharedPointer<QCPAxisTicker> ticker(new ValueTicker([format](double v) { return axisText(format, v); }));
+        ticker->setTickCount(5);
+        a.axis->setTicker(ticker);
+        a.axis->setLabel(a.label);
+        a.axis->setRange(a.min, a.max);
+        a.axis->setTickLabelFont(small);
+        a.axis->setLabelFont(small);
+        a.axis->setBasePen(QPen(theme.frameBorder));
+        a.axis->setTickPen(QPen(theme.frameBorder));
+        a.axis->setSubTickPen(Qt::NoPen);
+        a.axis->setTickLabelColor(theme.text);
+        a.axis->setLabelColor(theme.mutedText);
+        a.axis->grid()->setPen(QPen(theme.track, 1, Qt::SolidLine));
+        a.axis->grid()->setZeroLinePen(Qt::NoPen);
+    }
+    m_plot->xAxis->grid()->setVisible(false);
+
+    auto text = [&](double x, double y, const QString& s, const QColor& color, Qt::Alignment align) {
+        auto* t = new QCPItemText(m_plot);
+        t->position->setType(QCPItemPosition::ptPlotCoords);
+        t->position->setCoords(x, y);
+        t->setPositionAlignment(align);
+        t->setText(s);
+        t->setColor(color);
+        t->setFont(small);
+        t->setPadding(QMargins(3, 2, 3, 2));
+        return t;
+    };
+    if (m_hasReference) {
+        auto* zone = new QCPItemRect(m_plot);
+        zone->topLeft->setCoords(m_xMin, m_yMax);
+        zone->bottomRight->setCoords(m_xMax, m_reference);
+        zone->setPen(Qt::NoPen);
+        QColor shade = theme.fits;
+        shade.setAlpha(theme.dark ? 40 : 28);
+        zone->setBrush(shade);
+        zone->setLayer(QStringLiteral("background"));
+        auto* line = new QCPItemStraightLine(m_plot);
+        line->point1->setCoords(m_xMin, m_reference);
+        line->point2->setCoords(m_xMax, m_reference);
+        line->setPen(QPen(theme.mutedText, 1.2, Qt::DashLine));
+        const double left = m_xMin + (m_xMax - m_xMin) * 0.02;
+        text(left, m_yMax, m_above, theme.fits.darker(theme.dark ? 80 : 130), Qt::AlignLeft | Qt::AlignTop);
+        text(left, m_reference, m_below, theme.mutedText, Qt::AlignLeft | Qt::AlignTop);
+    }
+    if (!m_note.isEmpty())
+        text(m_xMax, m_yMin, m_note, theme.mutedText, Qt::AlignRight | Qt::AlignBottom);
+
+    for (const LineSeries& s : m_series) {
+        QCPGraph* g = m_plot->addGraph();
+        g->setName(s.name);
+        QPen pen(s.color, 2.4);
+        if (s.dashed)
+            pen.setStyle(Qt::DashLine);
+        g->setPen(pen);
+        QVector<double> xs, ys;
+        for (const QPointF& p : s.points) {
+            xs << p.x();
+            ys << p.y();
+        }
+        g->setData(xs, ys, true);
+        auto addMarkers = [&](const std::vector<QPointF>& points, const QCPScatterStyle& style) {
+            if (points.empty())
+                return;
+            QCPGraph* m = m_plot->addGraph();
+            m->removeFromLegend();
+            m->setLineStyle(QCPGraph::lsNone);
+            m->setScatterStyle(style);
+            for (const QPointF& p : points)
+                m->addData(p.x(), std::min(p.y(), m_yMax));
+        };
+        addMarkers(s.markers, QCPScatterStyle(QCPScatterStyle::ssDisc, s.color, theme.frame, 10));
+        addMarkers(s.crossings, QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(s.color, 1.5), theme.frame, 9));
+    }
+    if (m_series.empty()) {
+        auto* t = new QCPItemText(m_plot);
+        t->position->setType(QCPItemPosition::ptAxisRectRatio);
+        t->position->setCoords(0.5, 0.5);
+        t->setText(m_emptyText);
+        t->setColor(theme.mutedText);
+        t->setFont(QApplication::font());
+    }
+    m_plot->legend->setVisible(!m_series.empty());
+    m_plot->legend->setFont(small);
+    m_plot->legend->setTextColor(theme.text);
+    m_plot->legend->setBrush(theme.frame);
+    m_plot->legend->setBorderPen(Qt::NoPen);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_plot->legend->setWrap(2);
+    m_plot->legend->setRowSpacing(0);
+    m_plot->legend->setColumnSpacing(12);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LineChart::render(QPainter* painter, const QRectF& target, QSize logicalSize) const
+{
+    if (logicalSize.isEmpty())
+        logicalSize = target.size().toSize();
+    QPicture picture;
+    {
+        QCPPainter p(&picture);
+        m_plot->toPainter(&p, logicalSize.width(), logicalSize.height());
+    }
+    painter->save();
+    painter->translate(target.topLeft());
+    painter->scale(target.width() / logicalSize.width(), target.height() / logicalSize.height());
+    painter->drawPicture(0, 0, picture);
+    painter->restore();
+}
+
+QSize LineChart::sizeHint() const
+{
+    return {360, 240};
+}
+
+QSize LineChart::minimumSizeHint() const
+{
+    return {200, 140};
+}
+
 } // namespace cw::widgets

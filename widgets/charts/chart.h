@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QColor>
+#include <QPointF>
 #include <QStringList>
 #include <QWidget>
 
@@ -84,6 +85,72 @@ private:
     QStringList m_categories;
     std::vector<ChartSeries> m_series;
     std::vector<QColor> m_categoryColors;
+};
+
+// One curve of a LineChart, with points marked on it.
+struct LineSeries {
+    QString name;
+    std::vector<QPointF> points;
+    QColor color;
+    bool dashed = false;
+    std::vector<QPointF> markers;     // filled discs (e.g. "today")
+    std::vector<QPointF> crossings;   // hollow diamonds (e.g. where the curve crosses the reference)
+};
+
+// A line chart over fixed ranges: curves, a horizontal reference line whose upper side is
+// shaded and both sides labelled, and a note. Like Chart, it follows the application
+// palette and renders to any QPainter; it lives in the same file, the only one that knows
+// QCustomPlot.
+class LineChart : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class AxisFormat { Number, Percent };
+
+    explicit LineChart(QWidget* parent = nullptr);
+    ~LineChart() override;
+
+    void setTitle(const QString& title);
+    QString title() const { return m_title; }
+    void setXAxis(const QString& label, AxisFormat format, double min, double max);
+    void setYAxis(const QString& label, AxisFormat format, double min, double max);
+    // A horizontal line at y; the region above it is shaded and labelled aboveText, the one
+    // below belowText.
+    void setReference(double y, const QString& aboveText, const QString& belowText);
+    // A small line of text at the bottom right of the plot area.
+    void setNote(const QString& note);
+    void setEmptyText(const QString& text);
+    void setData(std::vector<LineSeries> series);
+    const std::vector<LineSeries>& series() const { return m_series; }
+
+    void render(QPainter* painter, const QRectF& target, QSize logicalSize = {}) const;
+    // The curves in words, for screen readers.
+    QString summary() const;
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void rebuild();
+
+    QCustomPlot* m_plot;
+    QString m_title;
+    QString m_xLabel;
+    QString m_yLabel;
+    AxisFormat m_xFormat = AxisFormat::Number;
+    AxisFormat m_yFormat = AxisFormat::Number;
+    double m_xMin = 0, m_xMax = 1, m_yMin = 0, m_yMax = 1;
+    bool m_hasReference = false;
+    double m_reference = 0;
+    QString m_above;
+    QString m_below;
+    QString m_note;
+    QString m_emptyText;
+    std::vector<LineSeries> m_series;
 };
 
 } // namespace cw::widgets

@@ -155,6 +155,8 @@ QVariant CompareTableModel::data(const QModelIndex& index, int role) const
         }
         if (col == NotesColumn)
             return notes(row);
+        if (col == WorkloadColumn && any)
+            return tr("%1 · %2 · %n Pod(s)", nullptr, any->replicas).arg(QString::fromStdString(name), kindText(any->kind));
         return {};
     case Qt::TextAlignmentRole:
         if (col >= GkeStandardColumn && col <= EksColumn)

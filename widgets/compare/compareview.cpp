@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "compareview.h"
 
+#include "charts/chart.h"
 #include "comparecharts.h"
 #include "compareformat.h"
 #include "comparetablemodel.h"
@@ -14,6 +15,8 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace cw::widgets {
 
@@ -68,8 +71,8 @@ CompareView::CompareView(QWidget* parent)
     , m_message(new QLabel)
     , m_cards(new QWidget)
     , m_cardsLayout(new QHBoxLayout(m_cards))
-    , m_bars(new CostBarsChart)
-    , m_breakEven(new BreakEvenChart)
+    , m_bars(new Chart)
+    , m_breakEven(new LineChart)
     , m_table(new QTableView)
     , m_footer(new QLabel)
 {
@@ -106,6 +109,8 @@ CompareView::CompareView(QWidget* parent)
     m_table->horizontalHeader()->setSectionResizeMode(CompareTableModel::NotesColumn, QHeaderView::Stretch);
     m_table->setTextElideMode(Qt::ElideRight);
     m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // The class is in each row's tooltip and in the break-even chart; the room goes to the figures.
+    m_table->hideColumn(CompareTableModel::KindColumn);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->setStyleSheet(QStringLiteral(
         "QTableView { background: white; alternate-background-color: #f9fafb; border: 1px solid #e5e7eb; }"
@@ -120,13 +125,11 @@ CompareView::CompareView(QWidget* parent)
     auto* charts = new QVBoxLayout(chartsPane);
     charts->setContentsMargins(0, 0, 0, 0);
     charts->setSpacing(6);
-    charts->addWidget(caption(tr("Cost per month: used, waste, fees")));
     charts->addWidget(m_bars, 1);
     charts->addSpacing(6);
-    charts->addWidget(caption(tr("Break-even: below which node utilisation Autopilot wins")));
     charts->addWidget(m_breakEven, 1);
-    for (QWidget* chart : {static_cast<QWidget*>(m_bars), static_cast<QWidget*>(m_breakEven)})
-        chart->setStyleSheet(QStringLiteral("background: white;"));
+    showCostBars(*m_bars, {});
+    showBreakEven(*m_breakEven, {});
     auto* tablePane = new QWidget;
     auto* table = new QVBoxLayout(tablePane);
     table->setContentsMargins(0, 0, 0, 0);
@@ -171,8 +174,8 @@ void CompareView::setComparison(const cost::Comparison& c)
     m_model->setComparison(c);
     m_subtitle->setText(subtitleText(c));
     m_subtitle->setToolTip(tr("Every workload of the plan is priced on every option, wherever it runs today."));
-    m_bars->setComparison(c);
-    m_breakEven->setComparison(c);
+    showCostBars(*m_bars, c);
+    showBreakEven(*m_breakEven, c);
     rebuildCards();
     QStringList footer;
     footer << tr("Waste: capacity paid for and not requested (idle room on nodes, Autopilot's rounding, DaemonSets). "
@@ -239,8 +242,71 @@ void CompareView::rebuildCards()
     }
 }
 
+namespace {
+
+// The comparison in a strip of a page (a report section): the option figures, then both charts.
+void renderCompact(QPainter* painter, const QRectF& rect, const cost::Comparison& c)
+{
+    painter->save();
+    QFont body = painter->font();
+    body.setPixelSize(int(std::clamp(rect.height() / 19.0, 8.0, 11.0)));
+    body.setBold(false);
+    QFont bold = body;
+    bold.setBold(true);
+    const double line = body.pixelSize() * 1.45;
+    const double textWidth = rect.width() * 0.26;
+    double y = rect.top();
+    const std::string cheapest = cost::cheapestOption(c);
+    for (const char* name : {"gke-standard", "gke-autopilot", "eks"}) {
+        const cost::Option* o = c.option(name);
+        if (!o)
+            continue;
+        painter->setFont(bold);
+        painter->setPen(cheapest == name ? QColor(0x15, 0x80, 0x3d) : QColor(0x11, 0x18, 0x27));
+        painter->drawText(QRectF(rect.left(), y, textWidth, line), Qt::AlignLeft | Qt::AlignVCenter,
+                          QStringLiteral("%1: %2/mo").arg(optionTitle(name), money(o->monthly, 0)));
+        y += line;
+        painter->setFont(body);
+        painter->setPen(QColor(0x4b, 0x55, 0x63));
+        QString detail = CompareView::tr("used %1 · waste %2 · fees %3")
+                             .arg(money(o->computeMonthly, 0), money(o->wasteMonthly, 0), money(o->fees.monthly, 0));
+        painter->drawText(QRectF(rect.left(), y, textWidth, line), Qt::AlignLeft | Qt::AlignVCenter,
+                          painter->fontMetrics().elidedText(detail, Qt::ElideRight, int(textWidth)));
+        y += line;
+        const QString caveat = caveatText(*o);
+        if (!caveat.isEmpty()) {
+            painter->setPen(QColor(0xb4, 0x53, 0x09));
+            painter->drawText(QRectF(rect.left(), y, textWidth, line), Qt::AlignLeft | Qt::AlignVCenter,
+                              painter->fontMetrics().elidedText(QStringLiteral("⚠ ") + caveat, Qt::ElideRight, int(textWidth)));
+            y += line;
+        }
+        y += line * 0.3;
+    }
+    const double gap = rect.width() * 0.015;
+    const double chartsLeft = rect.left() + textWidth + gap;
+    const double chartWidth = (rect.right() - chartsLeft - gap) / 2;
+    // Laid out at a readable size, then scaled into the strip with its aspect kept.
+    const double scale = std::min(1.0, rect.height() / 300.0);
+    const QSize logical(int(chartWidth / scale), int(rect.height() / scale));
+    Chart bars;
+    showCostBars(bars, c);
+    bars.setTitle(CompareView::tr("Cost per month"));
+    bars.render(painter, QRectF(chartsLeft, rect.top(), chartWidth, rect.height()), logical);
+    LineChart breakEven;
+    showBreakEven(breakEven, c);
+    breakEven.setTitle(CompareView::tr("Break-even utilisation"));
+    breakEven.render(painter, QRectF(chartsLeft + chartWidth + gap, rect.top(), chartWidth, rect.height()), logical);
+    painter->restore();
+}
+
+} // namespace
+
 void renderComparison(QPainter* painter, const QRectF& rect, const cost::Comparison& c)
 {
+    if (rect.height() < 420) {
+        renderCompact(painter, rect, c);
+        return;
+    }
     painter->save();
     // Sizes follow the narrower of the page's two proportions, so that text fits its columns.
     const double unit = std::min(rect.height() / 100.0, rect.width() / 72.0);
@@ -293,14 +359,12 @@ void renderComparison(QPainter* painter, const QRectF& rect, const cost::Compari
     const double chartHeight = std::min(unit * 36, (rect.bottom() - y) * 0.55);
     const double gap = rect.width() * 0.03;
     const double chartWidth = (rect.width() - gap) / 2;
-    CostBarsChart bars;
-    bars.resize(int(chartWidth), int(chartHeight));
-    bars.setComparison(c);
-    bars.render(painter, QRectF(rect.left(), y, chartWidth, chartHeight));
-    BreakEvenChart breakEven;
-    breakEven.resize(int(chartWidth), int(chartHeight));
-    breakEven.setComparison(c);
-    breakEven.render(painter, QRectF(rect.left() + chartWidth + gap, y, chartWidth, chartHeight));
+    Chart bars;
+    showCostBars(bars, c);
+    bars.render(painter, QRectF(rect.left(), y, chartWidth, chartHeight), QSize(560, 360));
+    LineChart breakEven;
+    showBreakEven(breakEven, c);
+    breakEven.render(painter, QRectF(rect.left() + chartWidth + gap, y, chartWidth, chartHeight), QSize(560, 360));
     y += chartHeight + unit * 2;
 
     // The per-workload table, as many rows as fit.

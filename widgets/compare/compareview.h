@@ -12,9 +12,9 @@ class QHBoxLayout;
 
 namespace cw::widgets {
 
-class BreakEvenChart;
+class Chart;
 class CompareTableModel;
-class CostBarsChart;
+class LineChart;
 
 // The Compare view: the plan's workloads priced on GKE Standard, GKE Autopilot and EKS —
 // a card per option, stacked cost bars, the break-even chart and the per-workload table.
@@ -41,8 +41,8 @@ private:
     QLabel* m_message;
     QWidget* m_cards;
     QHBoxLayout* m_cardsLayout;
-    CostBarsChart* m_bars;
-    BreakEvenChart* m_breakEven;
+    Chart* m_bars;
+    LineChart* m_breakEven;
     QTableView* m_table;
     QLabel* m_footer;
 };

@@ -163,7 +163,7 @@ void CostPanel::refresh()
             html += QStringLiteral("<div style='color:#d13438'><b>%1</b></div>").arg(tr("%n Pod(s) not placed.", nullptr, b.unplacedPods).toHtmlEscaped());
         for (const auto& c : m_document->plan().clusters) {
             if (c.mode == model::ClusterMode::Autopilot)
-                html += QStringLiteral("<div><i>%1</i></div>").arg(tr("%1 is Autopilot: billed per Pod, not in these totals.").arg(q(c.name)).toHtmlEscaped());
+                html += QStringLiteral("<div><i>%1</i></div>").arg(tr("%1 is Autopilot: billed per Pod request, in these totals.").arg(q(c.name)).toHtmlEscaped());
         }
         html += QStringLiteral("<div style='margin-top:6px'>%1</div>")
                     .arg(tr("Prices as of %1; %2 h/month.").arg(q(m_document->catalog().priceDate())).arg(m_document->plan().hoursPerMonth).toHtmlEscaped());

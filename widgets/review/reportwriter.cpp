@@ -142,7 +142,8 @@ void ReportWriter::paintPage(QPainter& p)
         const solve::ClusterSolution* cs = findClusterSolution(solution.get(), c.name);
         QString cost;
         if (c.mode == model::ClusterMode::Autopilot)
-            cost = translated(QT_TRANSLATE_NOOP("ReportWriter", "billed per Pod (not in the total)"));
+            cost = translated(QT_TRANSLATE_NOOP("ReportWriter", "billed per Pod request: %1"))
+                       .arg(format::moneyPerMonth(cs ? cs->monthlyCost : 0.0));
         else if (cs)
             cost = QCoreApplication::translate("ReportWriter", "%n node(s)", nullptr, int(cs->nodes.size())) + QStringLiteral(", ")
                 + format::moneyPerMonth(cs->monthlyCost)
