@@ -51,10 +51,13 @@ public:
     // pool there, a workload is re-pinned to it. Pushes exactly one undo command when the
     // planner says it fits; otherwise changes nothing and returns false with the reason.
     bool dropPayload(const QMimeData& mime, QPointF scenePos, QString* refusal = nullptr);
-    // Would the payload fit in the pool? Cached for the drag in progress.
+    // Would the payload fit in the pool? Cached for the drag in progress. An empty pool means
+    // the cluster itself (Autopilot: no pools, Pods placed by GKE).
     solve::Feasibility feasibility(const DragPayload& payload, const std::string& pool);
 
     PoolItem* poolAt(QPointF scenePos) const;
+    // The Autopilot frame at a point (a drop target without pools), or null.
+    PodListItem* autopilotAt(QPointF scenePos) const;
     PoolItem* poolItem(const std::string& pool) const;
     NodeItem* nodeItem(const std::string& key) const;
     int nodeItemCount() const { return int(m_nodes.size()); }
@@ -125,6 +128,7 @@ private:
     DragPayload m_drag;
     std::map<std::string, solve::Feasibility> m_dragCache;
     PoolItem* m_dropTarget = nullptr;
+    bool m_autopilotTarget = false;
 };
 
 } // namespace cw::widgets
