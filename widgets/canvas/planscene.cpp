@@ -106,10 +106,26 @@ bool PlanScene::event(QEvent* event)
     return QGraphicsScene::event(event);
 }
 
+namespace {
+constexpr qreal kCacheFromZoom = 0.3;
+}
+
 void PlanScene::setDetailForced(bool forced)
 {
     m_detailForced = forced;
+    setZoomHint(m_zoom);
     update();
+}
+
+void PlanScene::setZoomHint(qreal zoom)
+{
+    const bool wasCached = m_zoom >= kCacheFromZoom && !m_detailForced;
+    m_zoom = zoom;
+    const bool cached = m_zoom >= kCacheFromZoom && !m_detailForced;
+    if (cached == wasCached && !m_nodes.empty() && (m_nodes.begin()->second->cacheMode() != QGraphicsItem::NoCache) == cached)
+        return;
+    for (auto& [key, item] : m_nodes)
+        item->setCacheMode(cached ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache);
 }
 
 void PlanScene::rebuild()
@@ -186,6 +202,8 @@ void PlanScene::layoutItems()
             } else {
                 item = new NodeItem;
                 item->setZValue(1);
+                item->setCacheMode(m_zoom >= kCacheFromZoom && !m_detailForced ? QGraphicsItem::DeviceCoordinateCache
+                                                                             : QGraphicsItem::NoCache);
                 addItem(item);
             }
             item->setNode(nv, cardHeight);

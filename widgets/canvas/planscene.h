@@ -77,6 +77,9 @@ public:
     // Draw full detail whatever the zoom (exports and reports).
     void setDetailForced(bool forced);
     bool isDetailForced() const { return m_detailForced; }
+    // The view's zoom: cards are cached as images when they are big enough on screen for
+    // that to pay (blocks in the distance draw faster than images).
+    void setZoomHint(qreal zoom);
     // Re-reads the theme after a palette change.
     void updateTheme();
 
@@ -123,6 +126,7 @@ private:
     document::ObjectRef m_current;
     QTimer* m_rebuildTimer;
     bool m_detailForced = false;
+    qreal m_zoom = 1.0;
 
     // The drag in progress: its payload and the planner's answer per pool.
     DragPayload m_drag;
