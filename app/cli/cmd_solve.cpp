@@ -126,8 +126,21 @@ std::string clusterSolutionText(const solve::ClusterSolution& cs, const model::C
     QString s;
     const QString provider = cs.provider == model::Provider::Gke ? QStringLiteral("GKE") : QStringLiteral("EKS");
     if (cs.mode == model::ClusterMode::Autopilot) {
-        s += tr("cluster %1 (GKE Autopilot, %2): Autopilot bills Pods on their requests; nothing to pack\n")
-                 .arg(QString::fromStdString(cs.cluster), QString::fromStdString(cluster.location));
+        s += tr("cluster %1 (GKE Autopilot, %2): %3/h, %4/month: Pods billed on their requests, GPU and TPU Pods per node (see 'compare')\n")
+                 .arg(QString::fromStdString(cs.cluster), QString::fromStdString(cluster.location), money(cs.hourlyCost),
+                      money(cs.monthlyCost));
+        std::string last;
+        for (const auto& u : cs.unplaced) {
+            if (u.workload == last)
+                continue;
+            last = u.workload;
+            const auto count = std::count_if(cs.unplaced.begin(), cs.unplaced.end(),
+                                             [&](const solve::Unplaced& v) { return v.workload == u.workload; });
+            s += tr("  unplaced %1: %2 replica(s): %3 [%4]\n")
+                     .arg(QString::fromStdString(u.workload))
+                     .arg(count)
+                     .arg(QString::fromStdString(u.reason), QString::fromStdString(u.code));
+        }
         return s.toStdString();
     }
     s += tr("cluster %1 (%2 %3, %4): %5/h, %6/month\n")

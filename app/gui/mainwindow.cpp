@@ -11,6 +11,7 @@
 #include "document/poolcommands.h"
 #include "document/solvetracker.h"
 #include "document/workloadcommands.h"
+#include "exportdialog.h"
 #include "infobar.h"
 #include "inspector/inspector.h"
 #include "io/planreader.h"
@@ -314,6 +315,12 @@ void MainWindow::createActions()
     m_save->setShortcut(QKeySequence::Save);
     a = file->addAction(tr("Save &As…"), this, &MainWindow::saveAs);
     a->setShortcut(QKeySequence::SaveAs);
+    file->addAction(tr("Export &Bundle…"), this, [this] {
+        if (!m_document)
+            return;
+        const auto solution = m_document->solution();
+        widgets::ExportDialog(m_document->plan(), m_catalog, solution.get(), this).exec();
+    });
     m_reload = file->addAction(tr("Re&load from Disk"), this, [this] {
         QString error;
         diag::Diagnostics diags;
@@ -618,8 +625,11 @@ QImage MainWindow::screenshot(const QString& name, qreal dpr)
     const ViewSpec* spec = ViewRegistry::instance().find(name);
     if (!spec)
         return {};
+    // A view that renders itself whole (the report, the TPU slices) is drawn, not grabbed.
+    if (spec->renderPage)
+        return spec->renderPage(*this, dpr);
     if (spec->kind == ViewSpec::Kind::Page)
-        return spec->renderPage ? spec->renderPage(*this, dpr) : QImage();
+        return {};
     showView(name);
     if (spec->kind == ViewSpec::Kind::Dock && m_viewDocks.count(name)) {
         QDockWidget* dock = m_viewDocks[name];
@@ -630,7 +640,11 @@ QImage MainWindow::screenshot(const QString& name, qreal dpr)
     // Let the solver finish (off the UI thread) and every view catch up, then grab.
     QElapsedTimer clock;
     clock.start();
-    while (m_document && m_document->isSolvePending() && clock.elapsed() < 120'000) {
+    QWidget* shown = view(name);
+    auto pending = [&] {
+        return (m_document && m_document->isSolvePending()) || (spec->busy && shown && spec->busy(shown));
+    };
+    while (pending() && clock.elapsed() < 120'000) {
         QApplication::processEvents(QEventLoop::AllEvents, 50);
         QThread::msleep(2);
     }

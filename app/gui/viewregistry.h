@@ -39,8 +39,12 @@ struct ViewSpec {
     std::function<std::vector<widgets::Renderable>(MainWindow& window, QWidget* view)> exportables;
     // Draws the view into its place in the report; views without it are not in the report.
     std::function<void(MainWindow& window, QWidget* view, QPainter& painter, const QRectF& target)> paintInReport;
-    // The view as a page image (Page views: the report).
+    // The view as a page image (Page views: the report). A Central or Dock view that sets it
+    // is rendered whole by `--screenshot --view NAME` instead of grabbing the window.
     std::function<QImage(MainWindow& window, qreal devicePixelRatio)> renderPage;
+    // True while the view is still computing what it shows (off the UI thread): screenshots
+    // and the report wait for it.
+    std::function<bool(QWidget* view)> busy;
 };
 
 class ViewRegistry

@@ -5,13 +5,18 @@
 #include "canvas/planscene.h"
 #include "canvas/planview.h"
 #include "charts/chart.h"
+#include "compare/comparepanel.h"
 #include "document/plandocument.h"
 #include "mainwindow.h"
 #include "panels/costpanel.h"
 #include "review/reportwriter.h"
+#include "torusview.h"
 #include "viewregistry.h"
 
 #include <QCoreApplication>
+#include <QStatusBar>
+
+#include <algorithm>
 
 namespace cw::gui {
 
@@ -55,6 +60,51 @@ void registerViews(ViewRegistry& registry)
         return out;
     };
     registry.add(cost);
+
+    // The TPU slices: every TPU pool as its torus, a tab beside the canvases.
+    ViewSpec tpu;
+    tpu.name = QStringLiteral("tpu");
+    tpu.title = [] { return QCoreApplication::translate("Views", "TPU slices"); };
+    tpu.kind = ViewSpec::Kind::Central;
+    tpu.create = [](MainWindow& window) -> QWidget* {
+        QWidget* view = widgets::createTpuView(window.document());
+        widgets::TorusView* torus = widgets::torusViewOf(view);
+        QObject::connect(&window, &MainWindow::documentChanged, torus, &widgets::TorusView::setDocument);
+        QObject::connect(torus, &widgets::TorusView::dropRefused, &window,
+                         [&window](const QString& why) { window.statusBar()->showMessage(QCoreApplication::translate("Views", "Not dropped: %1").arg(why), 8000); });
+        return view;
+    };
+    tpu.exportables = [](MainWindow&, QWidget* view) {
+        std::vector<widgets::Renderable> out;
+        if (widgets::TorusView* torus = widgets::torusViewOf(view))
+            out.push_back(widgets::torusRenderable(torus, QCoreApplication::translate("Views", "TPU slices")));
+        return out;
+    };
+    tpu.renderPage = [](MainWindow& window, qreal dpr) {
+        return widgets::renderTpuView(window.document(), 1280, std::max<qreal>(dpr, 2.0));
+    };
+    registry.add(tpu);
+
+    // The provider comparison: the plan's workloads on GKE Standard, GKE Autopilot and EKS.
+    ViewSpec compare;
+    compare.name = QStringLiteral("compare");
+    compare.title = [] { return QCoreApplication::translate("Views", "Compare Providers"); };
+    compare.kind = ViewSpec::Kind::Central;
+    compare.create = [](MainWindow& window) -> QWidget* {
+        auto* panel = new widgets::ComparePanel;
+        panel->setDocument(window.document());
+        QObject::connect(&window, &MainWindow::documentChanged, panel, &widgets::ComparePanel::setDocument);
+        return panel;
+    };
+    compare.busy = [](QWidget* view) {
+        auto* panel = qobject_cast<widgets::ComparePanel*>(view);
+        return panel && panel->isBusy();
+    };
+    compare.paintInReport = [](MainWindow&, QWidget* view, QPainter& painter, const QRectF& target) {
+        if (auto* panel = qobject_cast<widgets::ComparePanel*>(view))
+            panel->paint(painter, target);
+    };
+    registry.add(compare);
 
     // The one-page design-review report, rendered rather than shown.
     ViewSpec report;

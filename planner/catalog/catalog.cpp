@@ -80,7 +80,7 @@ const Accelerator* Catalog::accelerator(const std::string& name) const
 const TpuGeneration* Catalog::tpuGeneration(const std::string& nameOrLabel) const
 {
     for (const auto& g : m_tpuGenerations) {
-        if (g.name == nameOrLabel || g.acceleratorLabel == nameOrLabel)
+        if (g.name == nameOrLabel || g.acceleratorLabel == nameOrLabel || (!g.namePrefix.empty() && g.namePrefix == nameOrLabel))
             return &g;
         if (std::find(g.aliases.begin(), g.aliases.end(), nameOrLabel) != g.aliases.end())
             return &g;
@@ -221,6 +221,29 @@ void Catalog::forEachPrice(const std::function<void(PricePoint&, const std::stri
     visit(a.spotEphemeralStorage, "Autopilot Spot ephemeral storage");
     for (auto& [k, p] : a.acceleratorPremium)
         visit(p, "Autopilot accelerator premium " + k);
+    for (auto& p : a.acceleratorPremiums) {
+        const std::string what = "Autopilot accelerator premium for " + p.accelerator;
+        visit(p.perAcceleratorHour, what + " per accelerator");
+        visit(p.perVcpuHour, what + " per vCPU");
+        visit(p.perGiBHour, what + " per GiB");
+        visit(p.spotPerAcceleratorHour, what + " per accelerator (Spot)");
+        visit(p.spotPerVcpuHour, what + " per vCPU (Spot)");
+        visit(p.spotPerGiBHour, what + " per GiB (Spot)");
+    }
+}
+
+const AutopilotRules::Premium* AutopilotRules::premium(const std::string& accelerator) const
+{
+    auto it = std::find_if(acceleratorPremiums.begin(), acceleratorPremiums.end(),
+                           [&](const Premium& p) { return p.accelerator == accelerator; });
+    return it == acceleratorPremiums.end() ? nullptr : &*it;
+}
+
+const AutopilotRules::MachineChoice* AutopilotRules::machines(const std::string& accelerator) const
+{
+    auto it = std::find_if(acceleratorMachines.begin(), acceleratorMachines.end(),
+                           [&](const MachineChoice& m) { return m.accelerator == accelerator; });
+    return it == acceleratorMachines.end() ? nullptr : &*it;
 }
 
 void Catalog::validate(diag::Diagnostics& diags) const
@@ -239,8 +262,39 @@ void Catalog::validate(diag::Diagnostics& diags) const
         checkSource(a.fact.source, a.name, a.where);
         checkSource(a.migSource, a.name + " MIG profiles", a.where);
     }
-    for (const auto& g : m_tpuGenerations)
+    for (const auto& g : m_tpuGenerations) {
         checkSource(g.fact.source, "TPU " + g.name, g.where);
+        checkSource(g.wraparoundFact.source, "TPU " + g.name + " wraparound", g.where);
+        checkSource(g.twistedFact.source, "TPU " + g.name + " twisted torus", g.where);
+        checkSource(g.workloadPolicyFact.source, "TPU " + g.name + " workload policy", g.where);
+        const size_t rank = g.torus3d ? 3 : 2;
+        for (const auto& m : g.machineTypes) {
+            checkSource(m.fact.source, m.name, g.where);
+            // hostShape: AxB or AxBxC of positive integers whose product is the machine's chips.
+            std::vector<long> dims;
+            bool ok = !m.hostShape.empty();
+            size_t start = 0;
+            while (ok && start <= m.hostShape.size()) {
+                const size_t x = std::min(m.hostShape.find('x', start), m.hostShape.size());
+                const std::string part = m.hostShape.substr(start, x - start);
+                ok = !part.empty() && part.size() < 6
+                     && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+                if (ok)
+                    dims.push_back(std::stol(part));
+                start = x + 1;
+            }
+            long product = 1;
+            for (long d : dims)
+                product *= d;
+            if (!ok || dims.size() != rank || product != m.chips)
+                diags.add("CW210", g.where, {"TPU " + g.name + " machine type '" + m.name + "': hostShape '" + m.hostShape
+                                                 + "' must be " + (rank == 3 ? "AxBxC" : "AxB") + " with " + std::to_string(m.chips) + " chips"});
+        }
+        if (g.torus3d && g.cubeEdge <= 0)
+            diags.add("CW210", g.where, {"TPU " + g.name + ": a 3d generation needs cubeEdge"});
+        if (g.wraparound == TpuWraparound::AxisLength && g.wraparoundAxisLength <= 0)
+            diags.add("CW210", g.where, {"TPU " + g.name + ": wraparound rule axisLength needs axisLength"});
+    }
     const diag::Location rulesFile{"<embedded>/catalog/rules.yaml", 0, 0};
     for (const auto& [provider, list] : m_rules.daemonSets) {
         for (const auto& d : list)
@@ -289,6 +343,30 @@ void Catalog::validate(diag::Diagnostics& diags) const
     for (const auto& e : m_rules.equivalents) {
         if (!accelerator(e.gke))
             diags.add("CW202", rulesFile, {"an equivalents entry", e.gke});
+    }
+    const AutopilotRules& ap = m_rules.autopilot;
+    for (const auto& p : ap.acceleratorPremiums) {
+        if (!accelerator(p.accelerator) && !tpuGeneration(p.accelerator))
+            diags.add("CW202", p.where, {"an Autopilot premiums entry", p.accelerator});
+    }
+    for (const auto& m : ap.acceleratorMachines) {
+        checkSource(m.fact.source, "Autopilot machines for " + m.accelerator, m.where);
+        if (!accelerator(m.accelerator))
+            diags.add("CW202", m.where, {"an Autopilot machines entry", m.accelerator});
+        for (const auto& name : m.machineTypes) {
+            const MachineType* mt = machineType(model::Provider::Gke, name);
+            if (!mt) {
+                diags.add("CW210", m.where, {"Autopilot machines for " + m.accelerator + " name machine type '" + name
+                                             + "', which the GKE price book does not have"});
+                continue;
+            }
+            bool carries = mt->gpu && mt->gpu->type == m.accelerator;
+            for (const auto& o : mt->gpuOptions)
+                carries = carries || o.type == m.accelerator;
+            if (!carries)
+                diags.add("CW210", m.where, {"Autopilot machines for " + m.accelerator + " name machine type '" + name
+                                             + "', which carries no " + m.accelerator});
+        }
     }
 }
 

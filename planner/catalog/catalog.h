@@ -79,7 +79,17 @@ struct TpuMachine {
     int chips = 0;
     double vcpu = 0;
     double memoryGiB = 0;
+    std::string hostShape;        // the chips of one VM as a block of the torus: 2x2x1, 2x2, 2x4
+    Confidence hostShapeConfidence = Confidence::Verified;
+    bool multiHost = false;       // builds multi-host slices (one VM per hostShape block)
     Fact fact;
+};
+
+// Which axes of a slice have wraparound (torus) links.
+enum class TpuWraparound {
+    None,        // no wraparound on any slice
+    FullCubes,   // 3D: every axis, when the slice is made of whole cubes (4x4x4 and larger)
+    AxisLength,  // 2D: an axis whose length is wraparoundAxisLength (16 on v5e and v6e)
 };
 
 // One TPU generation: v4, v5e, v5p, v6e, tpu7x.
@@ -108,7 +118,23 @@ struct TpuGeneration {
     std::string note;
     diag::Location where;
 
+    // Slice names and topology rules (docs/catalog-format.md, tpu.yaml).
+    std::string namePrefix;                     // v5litepod in "v5litepod-16"; defaults to name
+    int cubeEdge = 0;                           // 3d: slices beyond the small shapes are whole cubeEdge³ cubes
+    int maxDimension = 0;                       // 3d: largest length of one axis; 0 = no limit
+    int physicalHostChips = 0;                  // chips of one physical host; smaller VMs are sub-host
+    TpuWraparound wraparound = TpuWraparound::None;
+    int wraparoundAxisLength = 0;               // AxisLength: the length that wraps
+    Fact wraparoundFact;
+    bool twistedTorus = false;                  // twisted tori exist for 2A=B=C and 2A=2B=C
+    Fact twistedFact;
+    std::string workloadPolicyType;             // multi-host pools need a workload policy of this type
+    bool workloadPolicyReplacesTopology = false;// ... passed instead of --tpu-topology
+    Fact workloadPolicyFact;
+    std::vector<std::string> wrongMachinePrefixes; // names people write that are not machine types
+
     const TpuMachine* machine(const std::string& machineName) const;
+    const std::string& slicePrefix() const { return namePrefix.empty() ? name : namePrefix; }
 };
 
 enum class MachineCategory { GeneralPurpose, ComputeOptimized, MemoryOptimized, Gpu, Tpu, Neuron };
@@ -232,8 +258,41 @@ struct AutopilotRules {
     int64_t defaultEphemeralStorage = 0;
     int64_t maxEphemeralStorage = 0;
     // Accelerator compute class premium. The shape is left to the data: a percentage of
-    // the node price and/or a price per accelerator-hour, each a price point.
+    // the node price and/or a price per accelerator-hour, each a price point. This map is
+    // the default for accelerators without an entry in acceleratorPremiums.
     std::map<std::string, PricePoint> acceleratorPremium;
+    // The premium of one accelerator's nodes, on top of the Compute Engine price of the node.
+    // A price point with no source is a component the data does not charge; one with a
+    // source and no usd is a component whose price is unknown.
+    struct Premium {
+        std::string accelerator;           // GKE accelerator name, or a TPU generation name
+        PricePoint perAcceleratorHour;     // per GPU (or TPU chip) of the node
+        PricePoint perVcpuHour;            // per vCPU of the node
+        PricePoint perGiBHour;             // per GiB of the node's memory
+        PricePoint spotPerAcceleratorHour; // the same for Spot Pods
+        PricePoint spotPerVcpuHour;
+        PricePoint spotPerGiBHour;
+        std::string note;
+        diag::Location where;
+    };
+    std::vector<Premium> acceleratorPremiums;
+    // The machine types Autopilot provisions for Pods that request an accelerator: GKE's
+    // choice, kept as data (cheapest candidate that fits the Pods is taken).
+    struct MachineChoice {
+        std::string accelerator;           // GKE accelerator name
+        std::vector<std::string> machineTypes;
+        std::vector<int> gpuCounts;        // GPUs per Pod that Autopilot accepts; empty: any
+        Fact fact;
+        std::string note;
+        diag::Location where;
+    };
+    std::vector<MachineChoice> acceleratorMachines;
+    // DaemonSet Pods have their own, lower minimums on Autopilot (0: the general minimums).
+    int64_t daemonSetMinCpuMilli = 0;
+    int64_t daemonSetMinMemory = 0;
+
+    const Premium* premium(const std::string& accelerator) const;
+    const MachineChoice* machines(const std::string& accelerator) const;
     struct Refusal {
         std::string feature;  // privileged, capability:SYS_ADMIN, hostPathWrite, hostPort, customGpuDriver
         std::string reason;

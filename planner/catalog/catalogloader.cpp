@@ -402,6 +402,14 @@ private:
             mr.integer("chips", tm.chips, 1, 64, m_new);
             mr.number("vcpu", tm.vcpu, 0, 10000);
             mr.number("memoryGiB", tm.memoryGiB, 0, 1e5);
+            mr.nonEmptyString("hostShape", tm.hostShape, m_new);
+            mr.boolean("multiHost", tm.multiHost);
+            if (std::string c; mr.string("hostShapeConfidence", c)) {
+                if (c == "V" || c == "S" || c == "M")
+                    tm.hostShapeConfidence = c == "V" ? Confidence::Verified : c == "S" ? Confidence::Secondary : Confidence::Memory;
+                else
+                    ctx.error("CW008", mr.node("hostShapeConfidence"), {"hostShapeConfidence", c, "V | S | M"});
+            }
             readFact(mr, tm.fact);
             mr.string("note", m_ignoredNote);
             mr.finish();
@@ -421,6 +429,44 @@ private:
             optional("autopilot", g.minGkeAutopilot);
             vr.finish();
         }
+        r.nonEmptyString("namePrefix", g.namePrefix);
+        r.integer("cubeEdge", g.cubeEdge, 1, 64);
+        r.integer("maxDimension", g.maxDimension, 1, 100000);
+        r.integer("physicalHostChips", g.physicalHostChips, 1, 64);
+        if (YAML::Node w = r.node("wraparound"); w.IsDefined()) {
+            MapReader wr(ctx, w, "wraparound");
+            std::string rule;
+            if (wr.string("rule", rule, true)) {
+                if (rule == "none")
+                    g.wraparound = TpuWraparound::None;
+                else if (rule == "fullCubes")
+                    g.wraparound = TpuWraparound::FullCubes;
+                else if (rule == "axisLength")
+                    g.wraparound = TpuWraparound::AxisLength;
+                else
+                    ctx.error("CW008", wr.node("rule"), {"wraparound.rule", rule, "none | fullCubes | axisLength"});
+            }
+            wr.integer("axisLength", g.wraparoundAxisLength, 1, 100000);
+            readFact(wr, g.wraparoundFact);
+            wr.string("note", m_ignoredNote);
+            wr.finish();
+        }
+        if (YAML::Node t = r.node("twistedTorus"); t.IsDefined()) {
+            MapReader tr(ctx, t, "twistedTorus");
+            tr.boolean("supported", g.twistedTorus, true);
+            readFact(tr, g.twistedFact);
+            tr.string("note", m_ignoredNote);
+            tr.finish();
+        }
+        if (YAML::Node p = r.node("workloadPolicy"); p.IsDefined()) {
+            MapReader pr(ctx, p, "workloadPolicy");
+            pr.nonEmptyString("type", g.workloadPolicyType, true);
+            pr.boolean("replacesTpuTopology", g.workloadPolicyReplacesTopology);
+            readFact(pr, g.workloadPolicyFact);
+            pr.string("note", m_ignoredNote);
+            pr.finish();
+        }
+        r.stringList("wrongMachinePrefixes", g.wrongMachinePrefixes);
         readFact(r, g.fact);
         r.string("note", g.note);
         r.finish();
@@ -462,8 +508,11 @@ private:
             m.localSsdGiB = d;
         if (r.number("networkGbps", d, 0, 1e6))
             m.networkGbps = d;
-        m.gpu = readAttachment(r, "gpu");
-        m.neuron = readAttachment(r, "neuron");
+        // An override that does not name the attachment keeps the one it overrides.
+        if (auto gpu = readAttachment(r, "gpu"))
+            m.gpu = gpu;
+        if (auto neuron = readAttachment(r, "neuron"))
+            m.neuron = neuron;
         if (YAML::Node t = r.node("tpu"); t.IsDefined()) {
             MapReader tr(ctx, t, "tpu");
             TpuAttachment ta;
@@ -653,6 +702,8 @@ private:
             rr.bytes("memoryPerCpuMax", a.memoryPerCpuMax, 1LL << 40, m_new);
             rr.bytes("defaultEphemeralStorage", a.defaultEphemeralStorage, 1LL << 40);
             rr.bytes("maxEphemeralStorage", a.maxEphemeralStorage, 1LL << 50);
+            rr.cpu("daemonSetMinCpu", a.daemonSetMinCpuMilli, 100'000);
+            rr.bytes("daemonSetMinMemory", a.daemonSetMinMemory, 1LL << 40);
             rr.string("note", m_ignoredNote);
             rr.finish();
         }
@@ -674,6 +725,53 @@ private:
             } else if (prem.IsDefined()) {
                 ctx.error("CW005", prem, {"premium", "a mapping of price points"});
             }
+            // Lists inside Rules are replaced whole by an override that gives them.
+            if (ar.has("premiums"))
+                a.acceleratorPremiums.clear();
+            ar.sequence("premiums", [&](const YAML::Node& item, size_t) {
+                MapReader pr(ctx, item, "premiums[]");
+                AutopilotRules::Premium p;
+                p.where = ctx.location(item);
+                pr.nonEmptyString("accelerator", p.accelerator, true);
+                readPrice(pr, "perAcceleratorHour", p.perAcceleratorHour, false);
+                readPrice(pr, "perVcpuHour", p.perVcpuHour, false);
+                readPrice(pr, "perGiBHour", p.perGiBHour, false);
+                readPrice(pr, "spotPerAcceleratorHour", p.spotPerAcceleratorHour, false);
+                readPrice(pr, "spotPerVcpuHour", p.spotPerVcpuHour, false);
+                readPrice(pr, "spotPerGiBHour", p.spotPerGiBHour, false);
+                pr.string("note", p.note);
+                pr.finish();
+                a.acceleratorPremiums.push_back(p);
+            });
+            if (ar.has("machines"))
+                a.acceleratorMachines.clear();
+            ar.sequence("machines", [&](const YAML::Node& item, size_t) {
+                MapReader mr(ctx, item, "machines[]");
+                AutopilotRules::MachineChoice m;
+                m.where = ctx.location(item);
+                mr.nonEmptyString("accelerator", m.accelerator, true);
+                mr.stringList("machineTypes", m.machineTypes);
+                if (m.machineTypes.empty())
+                    ctx.error("CW006", item, {"machineTypes", "machines[]"});
+                if (YAML::Node counts = mr.node("gpuCounts"); counts.IsDefined()) {
+                    if (!counts.IsSequence()) {
+                        ctx.error("CW005", counts, {"gpuCounts", "a list of GPU counts"});
+                    } else {
+                        for (const auto& c : counts) {
+                            const std::string text = c.IsScalar() ? c.Scalar() : io::describeNode(c);
+                            const auto v = c.IsScalar() ? io::parseInteger(text) : std::nullopt;
+                            if (!v || *v < 1 || *v > 64)
+                                ctx.error("CW009", c, {"gpuCounts[]", text, "1..64"});
+                            else
+                                m.gpuCounts.push_back(int(*v));
+                        }
+                    }
+                }
+                readFact(mr, m.fact);
+                mr.string("note", m.note);
+                mr.finish();
+                a.acceleratorMachines.push_back(m);
+            });
             ar.string("note", m_ignoredNote);
             ar.finish();
         }

@@ -2,6 +2,8 @@
 #include "plancheck.h"
 
 #include "io/yamlreader.h"
+#include "tpu/names.h"
+#include "tpu/tpuplan.h"
 
 #include <algorithm>
 #include <set>
@@ -99,6 +101,12 @@ private:
         for (const auto& name : p.machineTypes) {
             const catalog::MachineType* m = m_cat.machineType(c.provider, name);
             const char* field = p.flexible ? "machineTypes" : "machineType";
+            if (!m && c.provider == Provider::Gke) {
+                if (const catalog::TpuGeneration* g = tpu::misnamedMachine(m_cat, name)) {
+                    m_diags.add("CW432", at(p.origin, field), {name, g->name, tpu::machineNames(*g)}, object);
+                    continue;
+                }
+            }
             if (!m) {
                 const std::string s = diag::closestMatch(name, machineNames(c.provider));
                 m_diags.add("CW103", at(p.origin, field),
@@ -225,6 +233,7 @@ private:
 void checkPlan(const Plan& plan, const catalog::Catalog& cat, diag::Diagnostics& diags)
 {
     Checker(plan, cat, diags).run();
+    tpu::checkPlanTpu(plan, cat, diags);
     diags.sort();
 }
 

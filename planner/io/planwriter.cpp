@@ -354,7 +354,7 @@ bool writeFileAtomically(const std::string& requestedPath, const std::string& by
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, existed ? mode : 0644);
     if (fd < 0) {
         if (error)
-            *error = "cannot create a file in " + dir + ": " + std::strerror(errno);
+            *error = "cannot create the temporary file " + tmp + " to save " + path + ": " + std::strerror(errno);
         return false;
     }
     if (existed && ::fchmod(fd, mode) != 0) {

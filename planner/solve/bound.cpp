@@ -6,7 +6,10 @@
 #include <glpk.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <limits>
 #include <map>
 #include <set>
@@ -34,6 +37,11 @@ public:
         const int j = glp_add_cols(m_p, 1);
         glp_set_col_bnds(m_p, j, GLP_LO, 0.0, 0.0);
         glp_set_obj_coef(m_p, j, cost);
+        setColumn(j, rows, values);
+        return j;
+    }
+    void setColumn(int j, const std::vector<int>& rows, const std::vector<double>& values)
+    {
         // GLPK arrays start at index 1.
         std::vector<int> ind(rows.size() + 1);
         std::vector<double> val(values.size() + 1);
@@ -42,13 +50,47 @@ public:
             val[i + 1] = values[i];
         }
         glp_set_mat_col(m_p, j, int(rows.size()), ind.data(), val.data());
-        return j;
+    }
+    int addRow(int type, double lo, double up, const std::vector<int>& cols = {}, const std::vector<double>& values = {})
+    {
+        const int i = glp_add_rows(m_p, 1);
+        glp_set_row_bnds(m_p, i, type, lo, up);
+        if (!cols.empty()) {
+            std::vector<int> ind(cols.size() + 1);
+            std::vector<double> val(values.size() + 1);
+            for (size_t k = 0; k < cols.size(); ++k) {
+                ind[k + 1] = cols[k];
+                val[k + 1] = values[k];
+            }
+            glp_set_mat_row(m_p, i, int(cols.size()), ind.data(), val.data());
+        }
+        return i;
+    }
+    bool solve()
+    {
+        glp_smcp parm;
+        glp_init_smcp(&parm);
+        parm.msg_lev = GLP_MSG_OFF;
+        parm.presolve = GLP_OFF;
+        if (!m_basis) {
+            glp_cpx_basis(m_p);
+            m_basis = true;
+        }
+        if (glp_simplex(m_p, &parm) != 0 || glp_get_status(m_p) != GLP_OPT) {
+            // A fresh start from a standard basis, once.
+            glp_std_basis(m_p);
+            if (glp_simplex(m_p, &parm) != 0 || glp_get_status(m_p) != GLP_OPT)
+                return false;
+        }
+        return true;
     }
 
 private:
     glp_prob* m_p = nullptr;
+    bool m_basis = false;
 };
 
+// Replicas of a class one empty node of the type holds.
 int aloneFit(const Problem& p, const LpClass& c, int type)
 {
     int64_t k = std::min<int64_t>(c.maxPerNode, c.demand);
@@ -69,39 +111,126 @@ double slackCost(const Problem& p, const LpClass& c)
     return 2.0 * m + 1.0;
 }
 
-struct PoolRows {
-    std::vector<int> row;   // per pool: GLPK row, 0 when the pool has no limit row
-    int count = 0;
-};
-
-PoolRows addPoolRows(glp_prob* lp, const Problem& p, int firstRow)
+// Node types the LPs consider: some class may use them, or their pool has a minimum.
+std::vector<char> relevantTypes(const Problem& p, const Classes& cls)
 {
-    PoolRows r;
-    r.row.assign(p.pools.size(), 0);
+    std::vector<char> relevant(p.types.size(), 0);
+    for (size_t t = 0; t < p.types.size(); ++t) {
+        const PoolInfo& pool = p.pools[size_t(p.types[t].pool)];
+        if (pool.maxNodes == 0)
+            continue;
+        relevant[t] = !cls.ofType[t].empty() || pool.minNodes > 0;
+    }
+    return relevant;
+}
+
+std::vector<int> addPoolRows(Lp& lp, const Problem& p)
+{
+    std::vector<int> row(p.pools.size(), 0);
     for (size_t i = 0; i < p.pools.size(); ++i) {
         const PoolInfo& pool = p.pools[i];
         if (pool.types.empty() || (pool.minNodes <= 0 && pool.maxNodes == kNoLimit))
             continue;
-        const int row = glp_add_rows(lp, 1);
-        (void)firstRow;
         if (pool.minNodes > 0 && pool.maxNodes != kNoLimit)
-            glp_set_row_bnds(lp, row, pool.minNodes == pool.maxNodes ? GLP_FX : GLP_DB, pool.minNodes, pool.maxNodes);
+            row[i] = lp.addRow(pool.minNodes == pool.maxNodes ? GLP_FX : GLP_DB, pool.minNodes, pool.maxNodes);
         else if (pool.minNodes > 0)
-            glp_set_row_bnds(lp, row, GLP_LO, pool.minNodes, 0.0);
+            row[i] = lp.addRow(GLP_LO, pool.minNodes, 0.0);
         else
-            glp_set_row_bnds(lp, row, GLP_UP, 0.0, pool.maxNodes);
-        r.row[i] = row;
-        ++r.count;
+            row[i] = lp.addRow(GLP_UP, 0.0, pool.maxNodes);
     }
-    return r;
+    return row;
 }
+
+// The Lagrangian bound of duals (y per class, mu per pool) given an upper bound on every
+// relevant node type's knapsack (the most its configurations are worth at y). The duals are
+// scaled by the best theta so that unlimited pools' columns price out; limited pools pay
+// their remaining negative reduced cost times their node limit.
+double lagrangianBound(const Problem& p, const Classes& cls, const std::vector<double>& y, const std::vector<double>& mu,
+                       const std::vector<double>& upper, const std::vector<char>& relevant, const std::vector<double>& slack)
+{
+    double thetaMax = std::numeric_limits<double>::infinity();
+    for (size_t c = 0; c < y.size(); ++c) {
+        if (y[c] > 0)
+            thetaMax = std::min(thetaMax, slack[c] / y[c]);
+    }
+    for (size_t t = 0; t < p.types.size(); ++t) {
+        if (!relevant[t])
+            continue;
+        const int pool = p.types[t].pool;
+        if (p.pools[size_t(pool)].maxNodes != kNoLimit)
+            continue;
+        const double denom = upper[t] + mu[size_t(pool)];
+        if (denom > 0)
+            thetaMax = std::min(thetaMax, p.types[t].price / denom);
+    }
+    if (!std::isfinite(thetaMax))
+        thetaMax = 1.0;
+    double dualObjective = 0;
+    for (size_t c = 0; c < y.size(); ++c)
+        dualObjective += double(cls.classes[c].demand) * y[c];
+    for (size_t i = 0; i < p.pools.size(); ++i) {
+        const double m = mu[i];
+        if (m > 0)
+            dualObjective += p.pools[i].minNodes * m;
+        else if (m < 0 && p.pools[i].maxNodes != kNoLimit)
+            dualObjective += double(p.pools[i].maxNodes) * m;
+    }
+    auto evaluate = [&](double theta) {
+        double bound = theta * dualObjective;
+        for (size_t i = 0; i < p.pools.size(); ++i) {
+            const PoolInfo& pool = p.pools[i];
+            if (pool.maxNodes == kNoLimit || pool.maxNodes == 0)
+                continue;
+            double worst = 0;
+            for (int t : pool.types) {
+                if (relevant[size_t(t)])
+                    worst = std::min(worst, p.types[size_t(t)].price - theta * (upper[size_t(t)] + mu[i]));
+            }
+            bound += double(pool.maxNodes) * worst;
+        }
+        return bound;
+    };
+    // The bound is concave in theta: try the largest feasible value, 1, and the limited
+    // pools' breakpoints below it.
+    std::vector<double> thetas{thetaMax};
+    if (thetaMax > 1)
+        thetas.push_back(1.0);
+    for (size_t i = 0; i < p.pools.size(); ++i) {
+        if (p.pools[i].maxNodes == kNoLimit)
+            continue;
+        for (int t : p.pools[i].types) {
+            const double denom = upper[size_t(t)] + mu[i];
+            if (relevant[size_t(t)] && denom > 0 && p.types[size_t(t)].price / denom < thetaMax)
+                thetas.push_back(p.types[size_t(t)].price / denom);
+        }
+    }
+    double best = -std::numeric_limits<double>::infinity();
+    for (double theta : thetas)
+        best = std::max(best, evaluate(std::max(0.0, theta)));
+    return best;
+}
+
+// The Fekete–Schepers dual-feasible functions u^(k): x if (k+1)x is whole, otherwise
+// floor((k+1)x)/k. For any node, sum(x) <= 1 implies sum(u(x)) <= 1, so the transformed
+// sizes give valid capacity rows that count large replicas as more than their share.
+double dff(int k, double x)
+{
+    const double y = (k + 1) * x;
+    const double r = std::round(y);
+    if (std::abs(y - r) < 1e-12)
+        return x;
+    return std::floor(y) / k;
+}
+
+constexpr int kDffMax = 4;
 
 } // namespace
 
-void buildClasses(const Problem& p, const std::vector<int>& demand, BoundResult& out)
+Classes buildClasses(const Problem& p, const std::vector<int>& demand)
 {
-    out.classes.clear();
+    Classes out;
     out.classOf.assign(p.shapes.size(), -1);
+    out.ofType.assign(p.types.size(), {});
     std::map<std::tuple<std::vector<int64_t>, std::vector<int>, int, int>, int> index;
     for (size_t s = 0; s < p.shapes.size(); ++s) {
         const Shape& shape = p.shapes[s];
@@ -123,37 +252,355 @@ void buildClasses(const Problem& p, const std::vector<int>& demand, BoundResult&
         c.demand += demand[s];
         out.classOf[s] = it->second;
     }
+    for (size_t c = 0; c < out.classes.size(); ++c) {
+        for (int t : out.classes[c].eligible)
+            out.ofType[size_t(t)].push_back(int(c));
+    }
+    return out;
 }
 
-BoundResult configurationBound(const Problem& p, const std::vector<int>& demand, int effort, const Cancelled& cancelled)
+FluidResult fluidLp(const Problem& p, const Classes& cls, const Cancelled& cancelled, const std::vector<const Packing*>& seeds)
+{
+    FluidResult f;
+    const int nClasses = int(cls.classes.size());
+    const std::vector<char> relevant = relevantTypes(p, cls);
+    Lp lp;
+    for (int c = 0; c < nClasses; ++c)
+        lp.addRow(GLP_LO, double(cls.classes[size_t(c)].demand), 0.0);
+    // Capacity rows, normalised: sum over classes of demand / capacity <= nodes.
+    std::vector<std::vector<int>> capRow(p.types.size(), std::vector<int>(size_t(p.dims), 0));
+    for (size_t t = 0; t < p.types.size(); ++t) {
+        if (!relevant[t])
+            continue;
+        for (int d = 0; d < p.dims; ++d) {
+            bool used = false;
+            for (int c : cls.ofType[t])
+                used = used || cls.classes[size_t(c)].weight[d] > 0;
+            if (used && p.types[t].cap[size_t(d)] > 0)
+                capRow[t][size_t(d)] = lp.addRow(GLP_UP, 0.0, 0.0);
+        }
+    }
+    // Dual-feasible-function rows where some replica is large enough for them to differ from
+    // the capacity row: candidates (type, dim, k), made rows (cuts) once the solution breaks
+    // them, so that unused node types cost nothing.
+    std::vector<std::tuple<int, int, int>> dffCandidates;
+    std::map<std::tuple<int, int, int>, int> dffRow;
+    for (size_t t = 0; t < p.types.size(); ++t) {
+        if (!relevant[t])
+            continue;
+        for (int d = 0; d < p.dims; ++d) {
+            if (capRow[t][size_t(d)] == 0 || d == kPods)
+                continue;
+            const double cap = double(p.types[t].cap[size_t(d)]);
+            for (int k = 1; k <= kDffMax; ++k) {
+                bool differs = false;
+                for (int c : cls.ofType[t]) {
+                    const double x = double(cls.classes[size_t(c)].weight[d]) / cap;
+                    differs = differs || (x > 1.0 / (k + 1) + 1e-12 && std::abs(dff(k, x) - x) > 1e-9);
+                }
+                if (differs)
+                    dffCandidates.emplace_back(int(t), d, k);
+            }
+        }
+    }
+    const std::vector<int> poolRow = addPoolRows(lp, p);
+    std::vector<double> slack(static_cast<size_t>(nClasses), 0.0);
+    for (int c = 0; c < nClasses; ++c) {
+        slack[size_t(c)] = slackCost(p, cls.classes[size_t(c)]);
+        lp.addColumn(slack[size_t(c)], {c + 1}, {1.0});
+    }
+    std::vector<int> nodeCol(p.types.size(), 0);
+    for (size_t t = 0; t < p.types.size(); ++t) {
+        if (!relevant[t])
+            continue;
+        std::vector<int> rows;
+        std::vector<double> values;
+        for (int d = 0; d < p.dims; ++d) {
+            if (capRow[t][size_t(d)] > 0) {
+                rows.push_back(capRow[t][size_t(d)]);
+                values.push_back(-1.0);
+            }
+        }
+        for (auto it = dffRow.lower_bound({int(t), 0, 0}); it != dffRow.end() && std::get<0>(it->first) == int(t); ++it) {
+            rows.push_back(it->second);
+            values.push_back(-1.0);
+        }
+        const int pool = p.types[t].pool;
+        if (poolRow[size_t(pool)] > 0) {
+            rows.push_back(poolRow[size_t(pool)]);
+            values.push_back(1.0);
+        }
+        nodeCol[t] = lp.addColumn(p.types[t].price, rows, values);
+    }
+    // Load columns, added as they price out.
+    std::map<std::pair<int, int>, int> loadCol; // (class, type) -> column
+    std::vector<int> hasLoad(size_t(nClasses) * p.types.size(), 0); // column, 0 when none
+    std::map<std::pair<int, int>, int> perNodeRow;
+    auto addLoad = [&](int c, int t) {
+        const LpClass& k = cls.classes[size_t(c)];
+        std::vector<int> rows{c + 1};
+        std::vector<double> values{1.0};
+        for (int d = 0; d < p.dims; ++d) {
+            if (k.weight[d] > 0 && capRow[size_t(t)][size_t(d)] > 0) {
+                rows.push_back(capRow[size_t(t)][size_t(d)]);
+                values.push_back(double(k.weight[d]) / double(p.types[size_t(t)].cap[size_t(d)]));
+            }
+        }
+        for (auto it = dffRow.lower_bound({t, 0, 0}); it != dffRow.end() && std::get<0>(it->first) == t; ++it) {
+            const int d = std::get<1>(it->first);
+            const double u = dff(std::get<2>(it->first), double(k.weight[d]) / double(p.types[size_t(t)].cap[size_t(d)]));
+            if (u > 0) {
+                rows.push_back(it->second);
+                values.push_back(u);
+            }
+        }
+        const int col = lp.addColumn(0.0, rows, values);
+        loadCol[{c, t}] = col;
+        hasLoad[size_t(c) * p.types.size() + size_t(t)] = col;
+    };
+    // Per-node limits (z <= maxPerNode × nodes) are rows only once the solution breaks them:
+    // most never bind, and the LP stays small.
+    auto addPerNodeRows = [&]() {
+        int added = 0;
+        for (const auto& [key, col] : loadCol) {
+            const auto& [c, t] = key;
+            const LpClass& k = cls.classes[size_t(c)];
+            if (k.maxPerNode == kNoLimit || perNodeRow.count(key))
+                continue;
+            const double z = glp_get_col_prim(lp.get(), col);
+            const double n = glp_get_col_prim(lp.get(), nodeCol[size_t(t)]);
+            if (z > k.maxPerNode * n + 1e-7 * std::max(1.0, z)) {
+                perNodeRow[key] = lp.addRow(GLP_UP, 0.0, 0.0, {col, nodeCol[size_t(t)]}, {1.0, -double(k.maxPerNode)});
+                ++added;
+            }
+        }
+        return added;
+    };
+    auto addDffRows = [&]() {
+        int added = 0;
+        for (const auto& key : dffCandidates) {
+            if (dffRow.count(key))
+                continue;
+            const auto& [t, d, k] = key;
+            const double n = glp_get_col_prim(lp.get(), nodeCol[size_t(t)]);
+            std::vector<int> cols{nodeCol[size_t(t)]};
+            std::vector<double> values{-1.0};
+            double lhs = -n;
+            for (int c : cls.ofType[size_t(t)]) {
+                const int col = hasLoad[size_t(c) * p.types.size() + size_t(t)];
+                if (col == 0)
+                    continue;
+                const double u = dff(k, double(cls.classes[size_t(c)].weight[d]) / double(p.types[size_t(t)].cap[size_t(d)]));
+                if (u <= 0)
+                    continue;
+                cols.push_back(col);
+                values.push_back(u);
+                lhs += u * glp_get_col_prim(lp.get(), col);
+            }
+            if (lhs > 1e-7 * std::max(1.0, n)) {
+                dffRow[key] = lp.addRow(GLP_UP, 0.0, 0.0, cols, values);
+                ++added;
+            }
+        }
+        return added;
+    };
+
+    // Start: where the seed packings put each class, and every class on its three cheapest node
+    // types per replica alone.
+    for (const Packing* seed : seeds) {
+        for (const auto& node : seed->nodes()) {
+            if (!node.alive || !relevant[size_t(node.type)])
+                continue;
+            for (const auto& [sh, k] : node.items) {
+                const int c = cls.classOf[size_t(sh)];
+                if (c >= 0 && !hasLoad[size_t(c) * p.types.size() + size_t(node.type)])
+                    addLoad(c, node.type);
+            }
+        }
+    }
+    for (int c = 0; c < nClasses; ++c) {
+        const LpClass& k = cls.classes[size_t(c)];
+        std::vector<std::pair<double, int>> per;
+        for (int t : k.eligible) {
+            const int n = relevant[size_t(t)] ? aloneFit(p, k, t) : 0;
+            if (n > 0)
+                per.emplace_back(p.types[size_t(t)].price / n, t);
+        }
+        std::sort(per.begin(), per.end());
+        for (size_t i = 0; i < per.size() && i < 3; ++i) {
+            if (!hasLoad[size_t(c) * p.types.size() + size_t(per[i].second)])
+                addLoad(c, per[i].second);
+        }
+    }
+
+    glp_prob* g = lp.get();
+    std::vector<double> y(size_t(nClasses), 0.0);
+    constexpr int kMaxRounds = 400;
+    for (int round = 0; round < kMaxRounds; ++round) {
+        if (cancelled && cancelled())
+            return f;
+        const auto t0 = std::chrono::steady_clock::now();
+        if (!lp.solve())
+            return f;
+        if (std::getenv("CW_SOLVER_TRACE"))
+            std::fprintf(stderr, "[fluid] round %d simplex %.1f ms rows %d cols %d obj %.4f\n", round,
+                         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count(),
+                         glp_get_num_rows(lp.get()), glp_get_num_cols(lp.get()), glp_get_obj_val(lp.get()));
+        f.rounds = round + 1;
+        for (int c = 0; c < nClasses; ++c)
+            y[size_t(c)] = std::max(0.0, glp_get_row_dual(g, c + 1));
+        // Price every (class, type) pair without a column, from each type's price per unit of
+        // every dimension and of every cut.
+        std::vector<std::vector<double>> unit(p.types.size());
+        std::vector<std::vector<std::tuple<int, int, double>>> cuts(p.types.size()); // (dim, k, dual)
+        for (size_t t = 0; t < p.types.size(); ++t) {
+            if (!relevant[t])
+                continue;
+            unit[t].assign(size_t(p.dims), 0.0);
+            for (int d = 0; d < p.dims; ++d) {
+                const int row = capRow[t][size_t(d)];
+                if (row > 0)
+                    unit[t][size_t(d)] = -glp_get_row_dual(g, row) / double(p.types[t].cap[size_t(d)]);
+            }
+        }
+        for (const auto& [key, row] : dffRow) {
+            const double dual = -glp_get_row_dual(g, row);
+            if (dual > 0)
+                cuts[size_t(std::get<0>(key))].emplace_back(std::get<1>(key), std::get<2>(key), dual);
+        }
+        int added = 0;
+        std::vector<std::pair<double, int>> negative;
+        for (int c = 0; c < nClasses; ++c) {
+            const LpClass& k = cls.classes[size_t(c)];
+            negative.clear();
+            for (int t : k.eligible) {
+                if (!relevant[size_t(t)] || hasLoad[size_t(c) * p.types.size() + size_t(t)])
+                    continue;
+                double rc = -y[size_t(c)];
+                const std::vector<double>& u = unit[size_t(t)];
+                for (int d = 0; d < p.dims; ++d)
+                    rc += double(k.weight[d]) * u[size_t(d)];
+                for (const auto& [d, kk, dual] : cuts[size_t(t)])
+                    rc += dff(kk, double(k.weight[d]) / double(p.types[size_t(t)].cap[size_t(d)])) * dual;
+                if (rc < -1e-9 * std::max(1.0, y[size_t(c)]))
+                    negative.emplace_back(rc, t);
+            }
+            std::sort(negative.begin(), negative.end());
+            for (size_t i = 0; i < negative.size() && i < 3; ++i) {
+                addLoad(c, negative[i].second);
+                ++added;
+            }
+        }
+        added += addPerNodeRows();
+        added += addDffRows();
+        if (added == 0) {
+            f.solved = true;
+            break;
+        }
+    }
+    if (!f.solved)
+        return f;
+    f.value = glp_get_obj_val(g);
+    f.y = y;
+    f.mu.assign(p.pools.size(), 0.0);
+    for (size_t i = 0; i < p.pools.size(); ++i)
+        f.mu[i] = poolRow[i] > 0 ? glp_get_row_dual(g, poolRow[i]) : 0.0;
+    f.lambda.assign(p.types.size(), std::vector<double>(size_t(p.dims), 0.0));
+    f.nodes.assign(p.types.size(), 0.0);
+    f.load.assign(p.types.size(), {});
+    for (size_t t = 0; t < p.types.size(); ++t) {
+        if (!relevant[t])
+            continue;
+        f.nodes[t] = glp_get_col_prim(g, nodeCol[t]);
+        for (int d = 0; d < p.dims; ++d) {
+            const int row = capRow[t][size_t(d)];
+            if (row > 0)
+                f.lambda[t][size_t(d)] = std::max(0.0, -glp_get_row_dual(g, row)) / double(p.types[t].cap[size_t(d)]);
+        }
+    }
+    for (const auto& [key, col] : loadCol) {
+        const double z = glp_get_col_prim(g, col);
+        if (z > 1e-9)
+            f.load[size_t(key.second)].emplace_back(key.first, z);
+    }
+    return f;
+}
+
+BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, int effort, const Cancelled& cancelled,
+                              const std::vector<const Packing*>& seeds)
 {
     BoundResult r;
-    buildClasses(p, demand, r);
-    const int nClasses = int(r.classes.size());
-    const int maxRounds = 60 + 60 * std::max(1, effort);
-    const int64_t knapsackNodes = 1500 * std::max(1, effort);
-
-    Lp lp;
-    glp_prob* g = lp.get();
-    if (nClasses > 0)
-        glp_add_rows(g, nClasses);
+    r.cls = buildClasses(p, demand);
+    const Classes& cls = r.cls;
+    const int nClasses = int(cls.classes.size());
+    const std::vector<char> relevant = relevantTypes(p, cls);
+    std::vector<double> slack(static_cast<size_t>(nClasses), 0.0);
     for (int c = 0; c < nClasses; ++c)
-        glp_set_row_bnds(g, c + 1, GLP_LO, double(r.classes[size_t(c)].demand), 0.0);
-    const PoolRows poolRows = addPoolRows(g, p, nClasses + 1);
-    if (nClasses == 0 && poolRows.count == 0) {
+        slack[size_t(c)] = slackCost(p, cls.classes[size_t(c)]);
+    // Effort 0: the fluid LP only. Otherwise a budget of knapsack search nodes for the whole
+    // column generation keeps the effort deterministic and proportionate.
+    const int64_t perKnapsack = 20000 * std::max(1, effort);
+    int64_t budget = effort > 0 ? 1500000 * int64_t(effort) : 0;
+    const int maxRounds = effort > 0 ? 40 + 40 * effort : 0;
+
+    bool anyRelevant = false;
+    for (char rel : relevant)
+        anyRelevant = anyRelevant || rel;
+    if (!anyRelevant) {
         r.computed = true;
-        r.method = BoundMethod::ColumnGeneration;
         r.converged = true;
         return r;
     }
 
-    std::vector<double> slack(static_cast<size_t>(nClasses), 0.0);
-    for (int c = 0; c < nClasses; ++c) {
-        slack[size_t(c)] = slackCost(p, r.classes[size_t(c)]);
-        lp.addColumn(slack[size_t(c)], {c + 1}, {1.0});
+    // 1. The fluid LP: a bound, duals to start from, capacity prices for the knapsack bounds.
+    const auto fluidStart = std::chrono::steady_clock::now();
+    r.fluid = fluidLp(p, cls, cancelled, seeds);
+    if (std::getenv("CW_SOLVER_TRACE"))
+        std::fprintf(stderr, "[bound] fluid LP %.1f ms, %d rounds, %d classes\n",
+                     std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - fluidStart).count(),
+                     r.fluid.rounds, nClasses);
+    if (cancelled && cancelled())
+        return r;
+    double best = 0;
+    std::vector<double> bestDuals(size_t(nClasses), 0.0);
+    if (r.fluid.solved) {
+        // Guard against the simplex's tolerances.
+        best = std::max(0.0, r.fluid.value * (1 - 1e-7) - 1e-9);
+        r.fromFluid = true;
+        r.fluidValue = r.fluid.value;
+        bestDuals = r.fluid.y;
     }
-    const int firstPatternColumn = nClasses + 1;
 
+    if (effort <= 0) {
+        r.computed = r.fluid.solved;
+        r.lowerBound = std::max(0.0, best * (1 - 1e-9) - 1e-9);
+        r.duals = bestDuals;
+        return r;
+    }
+
+    // Knapsack per relevant type at duals y: the best configuration and an upper bound.
+    std::vector<KnapsackItem> items;
+    auto price = [&](const std::vector<double>& y, size_t t, int64_t nodes, double target) {
+        items.clear();
+        for (int c : cls.ofType[t]) {
+            if (y[size_t(c)] > 1e-12) {
+                const LpClass& k = cls.classes[size_t(c)];
+                items.push_back(KnapsackItem{c, y[size_t(c)], k.weight, int(std::min<int64_t>(k.maxPerNode, k.demand))});
+            }
+        }
+        const double* hint = r.fluid.solved ? r.fluid.lambda[t].data() : nullptr;
+        return solveKnapsack(items, p.types[t].cap.data(), p.dims, nodes, hint, true, std::max(0.0, target));
+    };
+
+    // 2. The configuration master, started from the seeds, every class alone, and the best
+    //    configurations at the fluid duals.
+    Lp lp;
+    for (int c = 0; c < nClasses; ++c)
+        lp.addRow(GLP_LO, double(cls.classes[size_t(c)].demand), 0.0);
+    const std::vector<int> poolRow = addPoolRows(lp, p);
+    for (int c = 0; c < nClasses; ++c)
+        lp.addColumn(slack[size_t(c)], {c + 1}, {1.0});
+    const int firstPatternColumn = nClasses + 1;
     std::set<std::pair<int, std::vector<std::pair<int, int>>>> seen;
     auto addPattern = [&](int type, std::vector<std::pair<int, int>> counts) {
         if (!seen.emplace(type, counts).second)
@@ -165,30 +612,41 @@ BoundResult configurationBound(const Problem& p, const std::vector<int>& demand,
             values.push_back(k);
         }
         const int pool = p.types[size_t(type)].pool;
-        if (poolRows.row[size_t(pool)] > 0) {
-            rows.push_back(poolRows.row[size_t(pool)]);
+        if (poolRow[size_t(pool)] > 0) {
+            rows.push_back(poolRow[size_t(pool)]);
             values.push_back(1.0);
         }
         lp.addColumn(p.types[size_t(type)].price, rows, values);
         r.columns.push_back(LpColumn{type, std::move(counts)});
         return true;
     };
-
-    // Start: every class alone on its cheapest node type per replica; an empty node of the
-    // cheapest type of every pool with minNodes.
+    for (const Packing* seed : seeds) {
+        for (const auto& node : seed->nodes()) {
+            if (!node.alive || node.items.empty() || !relevant[size_t(node.type)])
+                continue;
+            std::map<int, int> counts;
+            for (const auto& [s, k] : node.items) {
+                const int c = cls.classOf[size_t(s)];
+                if (c >= 0)
+                    counts[c] += k;
+            }
+            if (!counts.empty())
+                addPattern(node.type, {counts.begin(), counts.end()});
+        }
+    }
     for (int c = 0; c < nClasses; ++c) {
-        const LpClass& cls = r.classes[size_t(c)];
-        int best = -1;
+        const LpClass& k = cls.classes[size_t(c)];
+        int bestType = -1;
         double bestPer = std::numeric_limits<double>::infinity();
-        for (int t : cls.eligible) {
-            const int k = aloneFit(p, cls, t);
-            if (k > 0 && p.types[size_t(t)].price / k < bestPer) {
-                bestPer = p.types[size_t(t)].price / k;
-                best = t;
+        for (int t : k.eligible) {
+            const int n = relevant[size_t(t)] ? aloneFit(p, k, t) : 0;
+            if (n > 0 && p.types[size_t(t)].price / n < bestPer) {
+                bestPer = p.types[size_t(t)].price / n;
+                bestType = t;
             }
         }
-        if (best >= 0)
-            addPattern(best, {{c, aloneFit(p, cls, best)}});
+        if (bestType >= 0)
+            addPattern(bestType, {{c, aloneFit(p, k, bestType)}});
     }
     for (size_t i = 0; i < p.pools.size(); ++i) {
         const PoolInfo& pool = p.pools[i];
@@ -201,29 +659,35 @@ BoundResult configurationBound(const Problem& p, const std::vector<int>& demand,
         }
         addPattern(cheapest, {});
     }
-
-    // Types worth pricing: those some class may use, or that belong to a pool with a row.
-    std::vector<std::vector<int>> classesOfType(p.types.size());
-    for (int c = 0; c < nClasses; ++c) {
-        for (int t : r.classes[size_t(c)].eligible)
-            classesOfType[size_t(t)].push_back(c);
+    if (r.fluid.solved) {
+        std::vector<double> upper(p.types.size(), 0.0);
+        for (size_t t = 0; t < p.types.size(); ++t) {
+            if (!relevant[t])
+                continue;
+            KnapsackResult k = price(r.fluid.y, t, std::min(perKnapsack, budget),
+                                     p.types[t].price - r.fluid.mu[size_t(p.types[t].pool)]);
+            budget -= k.nodes;
+            upper[t] = k.upperBound;
+            if (!k.counts.empty())
+                addPattern(int(t), std::move(k.counts));
+        }
+        const double lb = lagrangianBound(p, cls, r.fluid.y, r.fluid.mu, upper, relevant, slack);
+        if (lb > best) {
+            best = lb;
+            r.fromFluid = false;
+        }
     }
 
-    glp_smcp parm;
-    glp_init_smcp(&parm);
-    parm.msg_lev = GLP_MSG_OFF;
-    parm.presolve = GLP_OFF;
-    glp_adv_basis(g, 0);
-
-    double best = 0;
+    // 3. Column generation rounds.
+    glp_prob* g = lp.get();
     std::vector<double> y(size_t(nClasses), 0.0);
     std::vector<double> mu(p.pools.size(), 0.0);
-    std::vector<KnapsackItem> items;
+    std::vector<double> upper(p.types.size(), 0.0);
     bool solvedOnce = false;
     for (int round = 0; round < maxRounds; ++round) {
         if (cancelled && cancelled())
             break;
-        if (glp_simplex(g, &parm) != 0 || glp_get_status(g) != GLP_OPT)
+        if (!lp.solve())
             break;
         solvedOnce = true;
         r.iterations = round + 1;
@@ -232,188 +696,149 @@ BoundResult configurationBound(const Problem& p, const std::vector<int>& demand,
         for (int c = 0; c < nClasses; ++c)
             y[size_t(c)] = std::clamp(glp_get_row_dual(g, c + 1), 0.0, slack[size_t(c)]);
         for (size_t i = 0; i < p.pools.size(); ++i)
-            mu[i] = poolRows.row[i] > 0 ? glp_get_row_dual(g, poolRows.row[i]) : 0.0;
-
-        // Price every node type; keep each type's knapsack upper bound for the bound below.
-        std::vector<double> upper(p.types.size(), 0.0);
+            mu[i] = poolRow[i] > 0 ? glp_get_row_dual(g, poolRow[i]) : 0.0;
+        if (best >= z * (1 - 1e-6)) {
+            r.converged = true;
+            break;
+        }
+        if (budget <= 0) {
+            r.effortLimit = true;
+            break;
+        }
         std::vector<std::pair<int, std::vector<std::pair<int, int>>>> fresh;
+        bool exact = true;
         for (size_t t = 0; t < p.types.size(); ++t) {
-            const NodeType& type = p.types[t];
-            const int pool = type.pool;
-            if (classesOfType[t].empty() && poolRows.row[size_t(pool)] == 0)
+            if (!relevant[t])
                 continue;
-            if (p.pools[size_t(pool)].maxNodes == 0)
-                continue;
-            items.clear();
-            for (int c : classesOfType[t]) {
-                if (y[size_t(c)] > 1e-12) {
-                    const LpClass& cls = r.classes[size_t(c)];
-                    items.push_back(KnapsackItem{c, y[size_t(c)], cls.weight,
-                                                 int(std::min<int64_t>(cls.maxPerNode, cls.demand))});
-                }
-            }
-            KnapsackResult k = solveKnapsack(items, type.cap.data(), p.dims, knapsackNodes);
-            if (!k.exact)
-                r.effortLimit = true;
+            KnapsackResult k = price(y, t, std::max<int64_t>(1, std::min(perKnapsack, budget)),
+                                     p.types[t].price - mu[size_t(p.types[t].pool)]);
+            budget -= k.nodes;
+            if (std::getenv("CW_SOLVER_TRACE_KNAPSACK"))
+                std::fprintf(stderr, "[knap] round %d type %-16s items %zu exact %d nodes %lld value %.4f ub %.4f price %.4f\n", round,
+                             p.types[t].group.machineType.c_str(), items.size(), int(k.exact), (long long)k.nodes, k.value, k.upperBound,
+                             p.types[t].price);
+            exact = exact && k.exact;
             upper[t] = k.upperBound;
-            const double rc = type.price - k.value - mu[size_t(pool)];
-            if (rc < -1e-9 * std::max(1.0, type.price))
+            const double rc = p.types[t].price - k.value - mu[size_t(p.types[t].pool)];
+            if (rc < -1e-9 * std::max(1.0, p.types[t].price))
                 fresh.emplace_back(int(t), std::move(k.counts));
         }
-
-        // A Lagrangian bound from these duals, valid whether or not the LP has converged:
-        // scale the duals until every unlimited pool's columns price out, and charge limited
-        // pools their remaining negative reduced cost times their node limit.
-        double theta = 1.0;
-        for (size_t t = 0; t < p.types.size(); ++t) {
-            const int pool = p.types[t].pool;
-            if (p.pools[size_t(pool)].maxNodes != kNoLimit)
-                continue;
-            if (classesOfType[t].empty() && poolRows.row[size_t(pool)] == 0)
-                continue;
-            const double denom = upper[t] + mu[size_t(pool)];
-            if (denom > p.types[t].price)
-                theta = std::min(theta, p.types[t].price / denom);
+        const double lb = lagrangianBound(p, cls, y, mu, upper, relevant, slack);
+        if (std::getenv("CW_SOLVER_TRACE")) {
+            int inexact = 0, calls = 0;
+            (void)calls;
+            std::fprintf(stderr, "[cg] round %d z %.4f lb %.4f best %.4f budget %lld fresh %zu exact %d\n", round, z, lb, best,
+                         (long long)budget, fresh.size(), int(exact));
+            (void)inexact;
         }
-        double dualObjective = 0;
-        for (int c = 0; c < nClasses; ++c)
-            dualObjective += double(r.classes[size_t(c)].demand) * y[size_t(c)];
-        for (size_t i = 0; i < p.pools.size(); ++i) {
-            if (poolRows.row[i] == 0)
-                continue;
-            const double m = mu[i];
-            if (m > 0)
-                dualObjective += p.pools[i].minNodes * m;
-            else if (m < 0 && p.pools[i].maxNodes != kNoLimit)
-                dualObjective += double(p.pools[i].maxNodes) * m;
+        if (lb > best) {
+            best = lb;
+            bestDuals = y;
+            r.fromFluid = false;
         }
-        double bound = theta * dualObjective;
-        for (size_t i = 0; i < p.pools.size(); ++i) {
-            const PoolInfo& pool = p.pools[i];
-            if (pool.maxNodes == kNoLimit || pool.maxNodes == 0)
-                continue;
-            double worst = 0;
-            for (int t : pool.types)
-                worst = std::min(worst, p.types[size_t(t)].price - theta * (upper[size_t(t)] + mu[i]));
-            bound += double(pool.maxNodes) * worst;
-        }
-        best = std::max(best, bound);
-
         bool added = false;
         for (auto& [t, counts] : fresh)
             added = addPattern(t, std::move(counts)) || added;
         if (!added) {
-            r.converged = !r.effortLimit;
-            if (r.converged)
-                best = std::max(best, z);
-            break;
-        }
-        if (best >= z * (1 - 1e-7)) {
-            r.converged = true;
+            // Nothing prices out: with exact pricing the master's value is the configuration LP.
+            if (exact) {
+                r.converged = true;
+                best = std::max(best, z * (1 - 1e-7) - 1e-9);
+                r.fromFluid = r.fromFluid && best <= r.fluidValue;
+            } else {
+                r.effortLimit = true;
+            }
             break;
         }
         if (round + 1 == maxRounds)
             r.effortLimit = true;
     }
-    if (!solvedOnce)
-        return r;
-
-    r.computed = true;
-    r.method = BoundMethod::ColumnGeneration;
-    // Guard the proven figure against floating-point noise.
+    r.computed = solvedOnce || r.fluid.solved;
     r.lowerBound = std::max(0.0, best * (1 - 1e-9) - 1e-9);
-    r.duals = y;
-    r.x.resize(r.columns.size());
-    for (size_t j = 0; j < r.columns.size(); ++j)
-        r.x[j] = glp_get_col_prim(g, firstPatternColumn + int(j));
+    r.duals = solvedOnce ? y : bestDuals;
+    if (solvedOnce) {
+        r.x.resize(r.columns.size());
+        for (size_t j = 0; j < r.columns.size(); ++j)
+            r.x[j] = glp_get_col_prim(g, firstPatternColumn + int(j));
+    }
     return r;
 }
 
-double fluidBound(const Problem& p, const std::vector<int>& demand, const Cancelled& cancelled, bool* ok)
+namespace {
+
+struct IpSearch {
+    int nodeLimit = 0;
+    int nodes = 0;
+    bool aborted = false;
+    const Cancelled* cancelled = nullptr;
+};
+
+void ipCallback(glp_tree* tree, void* info)
 {
-    *ok = false;
-    BoundResult cls;
-    buildClasses(p, demand, cls);
-    const int nClasses = int(cls.classes.size());
-    if (cancelled && cancelled())
-        return 0;
+    auto* search = static_cast<IpSearch*>(info);
+    if (glp_ios_reason(tree) != GLP_ISELECT)
+        return;
+    ++search->nodes;
+    if (search->nodes > search->nodeLimit || (*search->cancelled && (*search->cancelled)())) {
+        search->aborted = true;
+        glp_ios_terminate(tree);
+    }
+}
+
+} // namespace
+
+MasterIp solveMasterIp(const Problem& p, const BoundResult& br, int effort, const Cancelled& cancelled)
+{
+    MasterIp out;
+    const auto& classes = br.cls.classes;
+    if (br.columns.empty() || classes.empty())
+        return out;
     Lp lp;
+    for (const auto& c : classes)
+        lp.addRow(GLP_LO, double(c.demand), 0.0);
+    const std::vector<int> poolRow = addPoolRows(lp, p);
+    for (const auto& col : br.columns) {
+        std::vector<int> rows;
+        std::vector<double> values;
+        for (const auto& [c, k] : col.counts) {
+            rows.push_back(c + 1);
+            values.push_back(k);
+        }
+        const int pool = p.types[size_t(col.type)].pool;
+        if (poolRow[size_t(pool)] > 0) {
+            rows.push_back(poolRow[size_t(pool)]);
+            values.push_back(1.0);
+        }
+        const int j = lp.addColumn(p.types[size_t(col.type)].price, rows, values);
+        glp_set_col_kind(lp.get(), j, GLP_IV);
+    }
     glp_prob* g = lp.get();
-    if (nClasses > 0)
-        glp_add_rows(g, nClasses);
-    for (int c = 0; c < nClasses; ++c)
-        glp_set_row_bnds(g, c + 1, GLP_LO, double(cls.classes[size_t(c)].demand), 0.0);
-    const PoolRows poolRows = addPoolRows(g, p, nClasses + 1);
-
-    std::vector<std::vector<int>> classesOfType(p.types.size());
-    for (int c = 0; c < nClasses; ++c) {
-        for (int t : cls.classes[size_t(c)].eligible)
-            classesOfType[size_t(t)].push_back(c);
-    }
-    for (int c = 0; c < nClasses; ++c)
-        lp.addColumn(slackCost(p, cls.classes[size_t(c)]), {c + 1}, {1.0});
-
-    for (size_t t = 0; t < p.types.size(); ++t) {
-        const NodeType& type = p.types[t];
-        const int pool = type.pool;
-        if ((classesOfType[t].empty() && poolRows.row[size_t(pool)] == 0) || p.pools[size_t(pool)].maxNodes == 0)
-            continue;
-        // Capacity rows of this type: sum over classes of demand / capacity <= nodes.
-        std::map<int, int> capRow; // dim -> row
-        for (int d = 0; d < p.dims; ++d) {
-            bool used = false;
-            for (int c : classesOfType[t])
-                used = used || cls.classes[size_t(c)].weight[d] > 0;
-            if (used && type.cap[size_t(d)] > 0) {
-                const int row = glp_add_rows(g, 1);
-                glp_set_row_bnds(g, row, GLP_UP, 0.0, 0.0);
-                capRow[d] = row;
-            }
-        }
-        std::vector<int> nodeRows;
-        std::vector<double> nodeValues;
-        for (const auto& [d, row] : capRow) {
-            nodeRows.push_back(row);
-            nodeValues.push_back(-1.0);
-        }
-        if (poolRows.row[size_t(pool)] > 0) {
-            nodeRows.push_back(poolRows.row[size_t(pool)]);
-            nodeValues.push_back(1.0);
-        }
-        for (int c : classesOfType[t]) {
-            const LpClass& k = cls.classes[size_t(c)];
-            std::vector<int> rows{c + 1};
-            std::vector<double> values{1.0};
-            for (const auto& [d, row] : capRow) {
-                if (k.weight[d] > 0) {
-                    rows.push_back(row);
-                    values.push_back(double(k.weight[d]) / double(type.cap[size_t(d)]));
-                }
-            }
-            if (k.maxPerNode != kNoLimit) {
-                const int row = glp_add_rows(g, 1);
-                glp_set_row_bnds(g, row, GLP_UP, 0.0, 0.0);
-                rows.push_back(row);
-                values.push_back(1.0);
-                nodeRows.push_back(row);
-                nodeValues.push_back(-double(k.maxPerNode));
-            }
-            lp.addColumn(0.0, rows, values);
-        }
-        lp.addColumn(type.price, nodeRows, nodeValues);
-    }
-    if (glp_get_num_cols(g) == 0) {
-        *ok = true;
-        return 0;
-    }
-    glp_smcp parm;
-    glp_init_smcp(&parm);
-    parm.msg_lev = GLP_MSG_OFF;
-    parm.presolve = GLP_ON;
-    if (glp_simplex(g, &parm) != 0 || glp_get_status(g) != GLP_OPT)
-        return 0;
-    *ok = true;
-    return std::max(0.0, glp_get_obj_val(g) * (1 - 1e-7) - 1e-9);
+    glp_smcp smcp;
+    glp_init_smcp(&smcp);
+    smcp.msg_lev = GLP_MSG_OFF;
+    if (glp_simplex(g, &smcp) != 0 || glp_get_status(g) != GLP_OPT)
+        return out;
+    IpSearch search;
+    search.nodeLimit = 200 * std::max(1, effort);
+    search.cancelled = &cancelled;
+    glp_iocp iocp;
+    glp_init_iocp(&iocp);
+    iocp.msg_lev = GLP_MSG_OFF;
+    iocp.cb_func = ipCallback;
+    iocp.cb_info = &search;
+    iocp.gmi_cuts = GLP_ON;
+    iocp.mir_cuts = GLP_ON;
+    iocp.fp_heur = GLP_ON;
+    const int ret = glp_intopt(g, &iocp);
+    const int status = glp_mip_status(g);
+    if ((ret != 0 && ret != GLP_ESTOP) || (status != GLP_OPT && status != GLP_FEAS))
+        return out;
+    out.finished = ret == 0 && status == GLP_OPT && !search.aborted;
+    out.cost = glp_mip_obj_val(g);
+    out.copies.resize(br.columns.size());
+    for (size_t j = 0; j < br.columns.size(); ++j)
+        out.copies[j] = int(std::lround(glp_mip_col_val(g, int(j) + 1)));
+    return out;
 }
 
 } // namespace cw::solve::detail

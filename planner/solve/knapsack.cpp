@@ -108,7 +108,8 @@ public:
             apply(it, c);
             const double v = value + c * it.value;
             const double ub = v + dantzig(i + 1, surrogateCapacity());
-            if (ub <= m_bestValue + 1e-12 * std::max(1.0, m_bestValue)) {
+            const double floor = std::max(m_bestValue, m_target);
+            if (ub <= floor + 1e-12 * std::max(1.0, floor)) {
                 apply(it, -c);
                 break; // fewer copies of the most efficient item cannot raise the bound
             }
@@ -116,8 +117,11 @@ public:
             run(i + 1, v);
             m_counts[i] = 0;
             apply(it, -c);
-            if (m_aborted)
+            if (m_aborted) {
+                // This count's subtree and the smaller counts left are bounded by ub.
+                m_abortBound = std::max(m_abortBound, ub);
                 return;
+            }
         }
     }
 
@@ -129,9 +133,48 @@ public:
     std::vector<int> m_counts;
     std::vector<int> m_best;
     double m_bestValue = 0;
+    double m_target = 0;       // only packings worth more than this matter
+    double m_abortBound = 0;   // bound of what a stopped search left unexplored
     int64_t m_nodes = 0;
     bool m_aborted = false;
 };
+
+// Upper bound of a bounded knapsack by dynamic programming on one surrogate dimension: every
+// weight is rounded down to a grid of `grid` units of the surrogate capacity (a relaxation),
+// so integrality within that dimension counts (two items of 60 % do not fit) where the
+// fractional bound would let them.
+double surrogateDpBound(const std::vector<Item>& items, const std::vector<double>& lambda, const int64_t* cap, int dims, int grid)
+{
+    double capacity = 0;
+    for (int d = 0; d < dims; ++d)
+        capacity += lambda[size_t(d)] * double(cap[d]);
+    if (capacity <= 0)
+        return std::numeric_limits<double>::infinity();
+    const double unit = capacity / grid;
+    std::vector<double> dp(size_t(grid) + 1, 0.0);
+    double free = 0;
+    for (const auto& it : items) {
+        double w = 0;
+        for (int d = 0; d < dims; ++d)
+            w += lambda[size_t(d)] * double(it.weight[d]);
+        const int u = int(std::floor(w / unit * (1 - 1e-12)));
+        if (u <= 0) {
+            free += it.value * it.bound;
+            continue;
+        }
+        int left = std::min(it.bound, grid / u);
+        // Binary splitting turns the bounded item into 0/1 items.
+        for (int k = 1; left > 0; k *= 2) {
+            const int take = std::min(k, left);
+            left -= take;
+            const int wu = take * u;
+            const double v = take * it.value;
+            for (int c = grid; c >= wu; --c)
+                dp[size_t(c)] = std::max(dp[size_t(c)], dp[size_t(c - wu)] + v);
+        }
+    }
+    return free + dp[size_t(grid)];
+}
 
 double surrogateOf(const int64_t* w, const std::vector<double>& lambda, int dims)
 {
@@ -157,7 +200,8 @@ void orderItems(std::vector<Item>& items)
 
 } // namespace
 
-KnapsackResult solveKnapsack(const std::vector<KnapsackItem>& input, const int64_t* cap, int dims, int64_t nodeLimit)
+KnapsackResult solveKnapsack(const std::vector<KnapsackItem>& input, const int64_t* cap, int dims, int64_t nodeLimit,
+                             const double* lambdaHint, bool boundNeeded, double target)
 {
     KnapsackResult result;
     std::vector<Item> items;
@@ -180,46 +224,161 @@ KnapsackResult solveKnapsack(const std::vector<KnapsackItem>& input, const int64
     if (items.empty())
         return result;
 
-    // Candidate surrogate multipliers: every used dimension alone, and all of them normalised.
-    std::vector<std::vector<double>> candidates;
-    std::vector<double> uniform(size_t(dims), 0.0);
+    // Candidate surrogate multipliers: the binding dimensions (those the items could overfill)
+    // alone, mixes of the two most binding ones, and all of them normalised. Every candidate
+    // gives a valid bound (the Dantzig bound of its surrogate knapsack); the smallest is kept,
+    // and its item order drives the search.
+    std::vector<std::pair<double, int>> pressure;
     for (int d = 0; d < dims; ++d) {
         if (!used[size_t(d)] || cap[d] <= 0)
             continue;
+        double demand = 0;
+        for (const auto& it : items)
+            demand += double(it.weight[d]) * it.bound;
+        if (demand > double(cap[d]))
+            pressure.emplace_back(-demand / double(cap[d]), d);
+    }
+    std::sort(pressure.begin(), pressure.end());
+    std::vector<std::vector<double>> candidates;
+    std::vector<double> uniform(size_t(dims), 0.0);
+    for (const auto& [p, d] : pressure)
         uniform[size_t(d)] = 1.0 / double(cap[d]);
+    candidates.push_back(uniform);
+    for (size_t k = 0; boundNeeded && k < pressure.size() && k < 3; ++k) {
         std::vector<double> alone(size_t(dims), 0.0);
-        alone[size_t(d)] = 1.0 / double(cap[d]);
+        alone[size_t(pressure[k].second)] = 1.0 / double(cap[pressure[k].second]);
         candidates.push_back(std::move(alone));
     }
-    candidates.insert(candidates.begin(), uniform);
+    if (boundNeeded && pressure.size() >= 2) {
+        const int a = pressure[0].second, b = pressure[1].second;
+        for (double alpha : {0.25, 0.75}) {
+            std::vector<double> mix(size_t(dims), 0.0);
+            mix[size_t(a)] = alpha / double(cap[a]);
+            mix[size_t(b)] = (1 - alpha) / double(cap[b]);
+            candidates.push_back(std::move(mix));
+        }
+    }
+    if (lambdaHint) {
+        std::vector<double> hint(size_t(dims), 0.0);
+        bool any = false;
+        for (int d = 0; d < dims; ++d) {
+            hint[size_t(d)] = std::max(0.0, lambdaHint[d]);
+            any = any || hint[size_t(d)] > 0;
+        }
+        if (any)
+            candidates.push_back(std::move(hint));
+    }
+    if (pressure.empty()) {
+        // Everything fits at once.
+        for (const auto& it : items) {
+            result.value += it.value * it.bound;
+            result.counts.emplace_back(it.id, it.bound);
+        }
+        result.upperBound = result.value;
+        result.exact = true;
+        std::sort(result.counts.begin(), result.counts.end());
+        return result;
+    }
 
     double bestRoot = std::numeric_limits<double>::infinity();
     size_t bestCandidate = 0;
+    double bestGreedy = -1;
+    std::vector<std::pair<int, int>> greedyCounts;
+    std::vector<Item> trial;
+    std::vector<int64_t> rem(static_cast<size_t>(dims), 0);
     for (size_t c = 0; c < candidates.size(); ++c) {
-        std::vector<Item> trial = items;
+        trial = items;
         for (auto& it : trial)
             it.surrogate = surrogateOf(it.weight, candidates[c], dims);
         orderItems(trial);
         double capacity = 0;
         for (int d = 0; d < dims; ++d)
             capacity += candidates[c][size_t(d)] * double(cap[d]);
-        Search probe(trial, cap, dims, candidates[c], 0);
-        const double root = probe.dantzig(0, capacity);
+        // Dantzig bound of this surrogate.
+        double root = 0, left = capacity;
+        for (const auto& it : trial) {
+            if (it.surrogate <= 0) {
+                root += it.value * it.bound;
+                continue;
+            }
+            if (left <= 0)
+                break;
+            const double take = std::min<double>(it.bound, left / it.surrogate);
+            root += take * it.value;
+            left -= take * it.surrogate;
+        }
         if (root < bestRoot) {
             bestRoot = root;
             bestCandidate = c;
+        }
+        // Greedy in this order: an incumbent.
+        rem.assign(cap, cap + dims);
+        double value = 0;
+        std::vector<std::pair<int, int>> counts;
+        for (const auto& it : trial) {
+            int64_t k = it.bound;
+            for (int d = 0; d < dims && k > 0; ++d) {
+                if (it.weight[d] > 0)
+                    k = std::min<int64_t>(k, rem[size_t(d)] / it.weight[d]);
+            }
+            if (k <= 0)
+                continue;
+            for (int d = 0; d < dims; ++d)
+                rem[size_t(d)] -= it.weight[d] * k;
+            value += it.value * double(k);
+            counts.emplace_back(it.id, int(k));
+        }
+        if (value > bestGreedy) {
+            bestGreedy = value;
+            greedyCounts = std::move(counts);
         }
     }
     for (auto& it : items)
         it.surrogate = surrogateOf(it.weight, candidates[bestCandidate], dims);
     orderItems(items);
-
     Search search(items, cap, dims, candidates[bestCandidate], nodeLimit);
+    search.m_target = target;
     search.greedy();
-    search.run(0, 0.0);
+    if (bestGreedy > search.m_bestValue) {
+        // A greedy in another order did better: start from it.
+        search.m_bestValue = bestGreedy;
+        std::fill(search.m_best.begin(), search.m_best.end(), 0);
+        std::vector<std::pair<int, size_t>> position;
+        position.reserve(items.size());
+        for (size_t i = 0; i < items.size(); ++i)
+            position.emplace_back(items[i].id, i);
+        std::sort(position.begin(), position.end());
+        for (const auto& [id, k] : greedyCounts) {
+            auto it = std::lower_bound(position.begin(), position.end(), std::make_pair(id, size_t(0)));
+            if (it != position.end() && it->first == id)
+                search.m_best[it->second] = k;
+        }
+    }
+    if (nodeLimit > 0)
+        search.run(0, 0.0);
+    else
+        search.m_aborted = true;
     result.value = search.m_bestValue;
     result.exact = !search.m_aborted;
-    result.upperBound = result.exact ? result.value : std::max(result.value, bestRoot);
+    // A finished search proves that nothing beats max(best, target); a stopped one leaves the
+    // bounds of its unexplored subtrees.
+    double upper = result.exact ? std::max(result.value, target)
+                                : std::min(bestRoot, std::max({result.value, target, search.m_abortBound}));
+    if (!result.exact && boundNeeded) {
+        // Few items per node: integrality matters and the fractional bound is loose; a DP on
+        // the best surrogate and on the tightest dimension alone bounds it more closely.
+        int copies = 0;
+        for (int c : search.m_best)
+            copies += c;
+        if (copies <= 64) {
+            const int grid = 2048;
+            upper = std::min(upper, surrogateDpBound(items, candidates[bestCandidate], cap, dims, grid));
+            if (candidates.size() > 1 && bestCandidate != 1)
+                upper = std::min(upper, surrogateDpBound(items, candidates[1], cap, dims, grid));
+            result.nodes += int64_t(items.size()) * grid / 256;
+        }
+    }
+    result.upperBound = std::max(result.value, upper);
     result.nodes = search.m_nodes;
     for (size_t i = 0; i < items.size(); ++i) {
         if (search.m_best[i] > 0)

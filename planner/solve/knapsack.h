@@ -16,7 +16,7 @@ struct KnapsackItem {
 
 struct KnapsackResult {
     double value = 0;              // of the best packing found
-    double upperBound = 0;         // no packing is worth more (equals value when exact)
+    double upperBound = 0;         // no packing is worth more (max(value, target) when exact)
     bool exact = false;            // the search finished within its node limit
     int64_t nodes = 0;             // search nodes used
     std::vector<std::pair<int, int>> counts; // (item id, copies), ids ascending
@@ -26,6 +26,13 @@ struct KnapsackResult {
 // on the items in order of value per surrogate weight, with the surrogate relaxation that
 // gives the smallest root bound (uniform weights or one dimension alone) as the bound.
 // Deterministic; stops after nodeLimit search nodes.
-KnapsackResult solveKnapsack(const std::vector<KnapsackItem>& items, const int64_t* cap, int dims, int64_t nodeLimit);
+// lambdaHint: extra surrogate multipliers to try (one per dimension, >= 0), such as the
+// capacity prices of the fluid LP, which make the surrogate bound the LP relaxation's.
+// Without boundNeeded only a good packing is wanted (the greedy's configurations): fewer
+// surrogates are tried and upperBound is not tightened. target: only packings worth more
+// matter (column generation needs a configuration above its price); the search prunes
+// below it, and upperBound is then at least target.
+KnapsackResult solveKnapsack(const std::vector<KnapsackItem>& items, const int64_t* cap, int dims, int64_t nodeLimit,
+                             const double* lambdaHint = nullptr, bool boundNeeded = true, double target = 0);
 
 } // namespace cw::solve::detail

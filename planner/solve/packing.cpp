@@ -8,6 +8,7 @@
 #include <limits>
 #include <map>
 #include <numeric>
+#include <random>
 
 namespace cw::solve::detail {
 
@@ -362,13 +363,132 @@ int fillOpenNodes(Packing& pk, int shape, int count, bool bestFit)
     return placed;
 }
 
+std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int, int>>& items, const Cancelled& cancelled)
+{
+    const Problem& p = pk.problem();
+    const NodeType& t = p.types[size_t(type)];
+    std::vector<int> opened;
+    std::vector<double> inv(size_t(p.dims), 0.0);
+    for (int d = 0; d < p.dims; ++d)
+        inv[size_t(d)] = t.cap[size_t(d)] > 0 ? 1.0 / double(t.cap[size_t(d)]) : 0.0;
+    // Normalised demand of every item once.
+    std::vector<std::vector<double>> norm(items.size(), std::vector<double>(size_t(p.dims), 0.0));
+    for (size_t i = 0; i < items.size(); ++i) {
+        for (int d = 0; d < p.dims; ++d)
+            norm[i][size_t(d)] = double(p.demand(items[i].first)[d]) * inv[size_t(d)];
+    }
+    int left = 0;
+    for (const auto& [s, c] : items)
+        left += c;
+    std::vector<double> room(size_t(p.dims));
+    while (left > 0) {
+        if ((cancelled && cancelled()) || !pk.canOpen(type))
+            break;
+        const int n = pk.open(type);
+        bool any = false;
+        while (true) {
+            const int64_t* u = pk.used(n);
+            for (int d = 0; d < p.dims; ++d)
+                room[size_t(d)] = double(t.cap[size_t(d)] - u[d]) * inv[size_t(d)];
+            // Replicas with a per-node limit come first: they need many nodes, so every node
+            // takes its share of them while there are any.
+            int best = -1;
+            double bestScore = -1;
+            bool bestLimited = false;
+            for (size_t i = 0; i < items.size(); ++i) {
+                if (items[i].second <= 0)
+                    continue;
+                const bool limited = p.shapes[size_t(items[i].first)].maxPerNode != kNoLimit;
+                if (bestLimited && !limited)
+                    continue;
+                if (pk.fit(n, items[i].first, 1) < 1)
+                    continue;
+                double score = 0;
+                for (int d = 0; d < p.dims; ++d)
+                    score += norm[i][size_t(d)] * room[size_t(d)];
+                if (score > bestScore || (limited && !bestLimited)) {
+                    bestScore = score;
+                    best = int(i);
+                    bestLimited = limited;
+                }
+            }
+            if (best < 0)
+                break;
+            pk.add(n, items[size_t(best)].first, 1);
+            --items[size_t(best)].second;
+            --left;
+            any = true;
+        }
+        if (!any) {
+            pk.close(n);
+            break;
+        }
+        opened.push_back(n);
+    }
+    return opened;
+}
+
+std::vector<int> packDotProductDecreasing(Packing& pk, int type, std::vector<std::pair<int, int>>& items, const Cancelled& cancelled)
+{
+    const Problem& p = pk.problem();
+    const NodeType& t = p.types[size_t(type)];
+    std::vector<double> inv(size_t(p.dims), 0.0);
+    for (int d = 0; d < p.dims; ++d)
+        inv[size_t(d)] = t.cap[size_t(d)] > 0 ? 1.0 / double(t.cap[size_t(d)]) : 0.0;
+    auto size = [&](int s) {
+        double v = 0;
+        for (int d = 0; d < p.dims; ++d)
+            v = std::max(v, double(p.demand(s)[d]) * inv[size_t(d)]);
+        return v;
+    };
+    std::vector<size_t> order(items.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return size(items[a].first) > size(items[b].first); });
+    std::vector<int> opened;
+    for (size_t i : order) {
+        if (cancelled && cancelled())
+            break;
+        const int s = items[i].first;
+        const int64_t* dem = p.demand(s);
+        while (items[i].second > 0) {
+            int best = -1;
+            double bestScore = -1;
+            for (int n : opened) {
+                if (pk.fit(n, s, 1) < 1)
+                    continue;
+                const int64_t* u = pk.used(n);
+                double score = 0;
+                for (int d = 0; d < p.dims; ++d)
+                    score += double(dem[d]) * inv[size_t(d)] * double(t.cap[size_t(d)] - u[d]) * inv[size_t(d)];
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = n;
+                }
+            }
+            if (best < 0) {
+                if (!pk.canOpen(type))
+                    break;
+                best = pk.open(type);
+                if (pk.fit(best, s, 1) < 1) {
+                    pk.close(best);
+                    break;
+                }
+                opened.push_back(best);
+            }
+            pk.add(best, s, 1);
+            --items[i].second;
+        }
+    }
+    return opened;
+}
+
 void greedyPack(Packing& pk, const std::vector<double>& values, int64_t knapsackNodes, const Cancelled& cancelled)
 {
     const Problem& p = pk.problem();
     // Residual shapes: every non-TPU shape with replicas left (TPU shapes go as whole slices).
     std::vector<int> residual;
     for (size_t s = 0; s < p.shapes.size(); ++s) {
-        if (!p.shapes[s].tpu && pk.remaining(int(s)) > 0 && !p.shapes[s].eligible.empty())
+        if (!p.shapes[s].tpu && pk.remaining(int(s)) > 0 && !p.shapes[s].eligible.empty() && !pk.isBlocked(int(s)))
             residual.push_back(int(s));
     }
     // Largest value first into the room of open nodes (minNodes nodes, TPU hosts, kept nodes).
@@ -376,43 +496,86 @@ void greedyPack(Packing& pk, const std::vector<double>& values, int64_t knapsack
     for (int s : residual)
         fillOpenNodes(pk, s, pk.remaining(s), true);
 
+    // Per node type, the residual shapes it may hold by value per normalised size, once.
+    std::vector<std::vector<int>> order(p.types.size());
+    for (size_t t = 0; t < p.types.size(); ++t) {
+        const NodeType& type = p.types[t];
+        if (type.hostsPerSlice > 1)
+            continue;
+        std::vector<std::pair<double, int>> keyed;
+        for (int s : residual) {
+            if (!p.isEligible(s, int(t)) || values[size_t(s)] <= 0)
+                continue;
+            double size = 0;
+            for (int d = 0; d < p.dims; ++d) {
+                if (type.cap[size_t(d)] > 0)
+                    size += double(p.demand(s)[d]) / double(type.cap[size_t(d)]);
+            }
+            keyed.emplace_back(-values[size_t(s)] / std::max(size, 1e-12), s);
+        }
+        std::sort(keyed.begin(), keyed.end());
+        for (const auto& [k, s] : keyed)
+            order[t].push_back(s);
+    }
+
     std::vector<KnapsackItem> items;
+    std::vector<int64_t> room(static_cast<size_t>(p.dims), 0);
+    constexpr int kShortlist = 3;
     while (true) {
         if (cancelled && cancelled())
             return;
-        bool any = false;
-        for (int s : residual)
-            any = any || (pk.remaining(s) > 0 && !pk.isBlocked(s));
-        if (!any)
-            return;
+        // A quick greedy fill per type ranks the types; the best few get a real knapsack.
+        std::vector<std::pair<double, int>> ranked;
+        for (size_t t = 0; t < p.types.size(); ++t) {
+            const NodeType& type = p.types[t];
+            if (order[t].empty() || !pk.canOpen(int(t)))
+                continue;
+            room.assign(type.cap.begin(), type.cap.end());
+            double value = 0;
+            for (int s : order[t]) {
+                int64_t k = std::min(pk.remaining(s), p.shapes[size_t(s)].maxPerNode);
+                const int64_t* d = p.demand(s);
+                for (int j = 0; j < p.dims && k > 0; ++j) {
+                    if (d[j] > 0)
+                        k = std::min<int64_t>(k, room[size_t(j)] / d[j]);
+                }
+                if (k <= 0)
+                    continue;
+                for (int j = 0; j < p.dims; ++j)
+                    room[size_t(j)] -= d[j] * k;
+                value += values[size_t(s)] * double(k);
+            }
+            if (value <= 0)
+                continue;
+            ranked.emplace_back(-(type.price > 0 ? value / type.price : value * 1e12), int(t));
+        }
+        if (ranked.empty())
+            return; // nothing left can go anywhere
+        std::sort(ranked.begin(), ranked.end());
         int bestType = -1;
         double bestRatio = -1;
         KnapsackResult bestPattern;
-        for (size_t t = 0; t < p.types.size(); ++t) {
-            const NodeType& type = p.types[t];
-            if (!pk.canOpen(int(t)) || type.hostsPerSlice > 1)
-                continue;
+        for (size_t r = 0; r < ranked.size() && r < size_t(kShortlist); ++r) {
+            const int t = ranked[r].second;
+            const NodeType& type = p.types[size_t(t)];
             items.clear();
-            for (int s : residual) {
-                const int r = pk.remaining(s);
-                if (r <= 0 || pk.isBlocked(s) || !p.isEligible(s, int(t)))
-                    continue;
-                items.push_back(KnapsackItem{s, values[size_t(s)], p.demand(s), std::min(r, p.shapes[size_t(s)].maxPerNode)});
+            for (int s : order[size_t(t)]) {
+                const int left = pk.remaining(s);
+                if (left > 0)
+                    items.push_back(KnapsackItem{s, values[size_t(s)], p.demand(s), std::min(left, p.shapes[size_t(s)].maxPerNode)});
             }
-            if (items.empty())
-                continue;
-            KnapsackResult k = solveKnapsack(items, type.cap.data(), p.dims, knapsackNodes);
+            KnapsackResult k = solveKnapsack(items, type.cap.data(), p.dims, knapsackNodes, nullptr, false);
             if (k.counts.empty())
                 continue;
             const double ratio = type.price > 0 ? k.value / type.price : k.value * 1e12;
             if (ratio > bestRatio * (1 + 1e-12)) {
                 bestRatio = ratio;
-                bestType = int(t);
+                bestType = t;
                 bestPattern = std::move(k);
             }
         }
         if (bestType < 0)
-            return; // nothing left can go anywhere
+            return;
         int copies = kNoLimit;
         for (const auto& [s, c] : bestPattern.counts)
             copies = std::min(copies, pk.remaining(s) / c);
@@ -744,6 +907,122 @@ void improve(Packing& pk, int effort, bool stable, const Cancelled& cancelled)
         }
         if (!changed)
             break;
+    }
+}
+
+void ruinAndRecreate(Packing& pk, const std::vector<double>& values, int iterations, bool stable, const Cancelled& cancelled)
+{
+    const Problem& p = pk.problem();
+    std::mt19937 rng(20240917u);
+    auto movable = [&](int n) {
+        const PackNode& node = pk.nodes()[size_t(n)];
+        return node.alive && !node.items.empty() && !(stable && node.kept) && p.types[size_t(node.type)].hostsPerSlice <= 1;
+    };
+    for (int it = 0; it < iterations; ++it) {
+        if (cancelled && cancelled())
+            return;
+        std::vector<int> candidates;
+        for (size_t n = 0; n < pk.nodes().size(); ++n) {
+            if (movable(int(n)))
+                candidates.push_back(int(n));
+        }
+        if (candidates.size() < 2)
+            return;
+        // Which nodes to ruin: the emptiest few, random ones, or one node and others of its type.
+        const int k = std::min<int>(int(candidates.size()), 2 + int(rng() % 4));
+        std::vector<int> ruin;
+        switch (it % 3) {
+        case 0: {
+            std::vector<std::pair<double, int>> byFill;
+            for (int n : candidates)
+                byFill.emplace_back(pk.fill(n), n);
+            std::sort(byFill.begin(), byFill.end());
+            // The emptiest node and some of the next emptiest, drawn at random.
+            ruin.push_back(byFill.front().second);
+            const size_t window = std::min(byFill.size(), size_t(4 * k));
+            while (int(ruin.size()) < k) {
+                const int n = byFill[1 + rng() % (window - 1)].second;
+                if (std::find(ruin.begin(), ruin.end(), n) == ruin.end())
+                    ruin.push_back(n);
+                else if (window <= size_t(k))
+                    break;
+            }
+            break;
+        }
+        case 1:
+            while (int(ruin.size()) < k) {
+                const int n = candidates[rng() % candidates.size()];
+                if (std::find(ruin.begin(), ruin.end(), n) == ruin.end())
+                    ruin.push_back(n);
+            }
+            break;
+        default: {
+            const int first = candidates[rng() % candidates.size()];
+            ruin.push_back(first);
+            for (int n : candidates) {
+                if (int(ruin.size()) >= k)
+                    break;
+                if (n != first && pk.nodes()[size_t(n)].type == pk.nodes()[size_t(first)].type)
+                    ruin.push_back(n);
+            }
+            break;
+        }
+        }
+
+        const Packing before = pk;
+        const double cost = pk.cost();
+        std::vector<int> placedBefore = pk.placed();
+        std::vector<std::pair<int, int>> removed;
+        for (int n : ruin) {
+            const std::vector<std::pair<int, int>> items = pk.nodes()[size_t(n)].items;
+            for (const auto& [s, c] : items) {
+                pk.remove(n, s, c);
+                removed.emplace_back(s, c);
+            }
+            if (!pk.nodes()[size_t(n)].forMin)
+                pk.close(n);
+        }
+        // Recreate: the biggest replicas first into the fullest nodes, the rest on new nodes.
+        std::sort(removed.begin(), removed.end(), [&](const auto& a, const auto& b) {
+            return values[size_t(a.first)] > values[size_t(b.first)];
+        });
+        for (const auto& [s, c] : removed)
+            fillOpenNodes(pk, s, pk.remaining(s), true);
+        greedyPack(pk, values, 200, cancelled);
+        topUpMinNodes(pk);
+        // New nodes on the cheapest type that holds them.
+        for (size_t n = 0; n < pk.nodes().size(); ++n) {
+            PackNode& node = pk.nodes()[n];
+            if (!node.alive || node.items.empty() || n < before.nodes().size())
+                continue;
+            int best = -1;
+            double price = p.types[size_t(node.type)].price;
+            for (size_t t = 0; t < p.types.size(); ++t) {
+                const NodeType& type = p.types[t];
+                if (type.hostsPerSlice > 1 || type.price >= price - 1e-12)
+                    continue;
+                if (type.pool != p.types[size_t(node.type)].pool && pk.roomInPool(type.pool) <= 0)
+                    continue;
+                bool ok = true;
+                for (int d = 0; d < p.dims && ok; ++d)
+                    ok = pk.used(int(n))[d] <= type.cap[size_t(d)];
+                for (const auto& [s, c] : node.items) {
+                    if (!ok)
+                        break;
+                    ok = p.isEligible(s, int(t));
+                }
+                if (ok) {
+                    best = int(t);
+                    price = type.price;
+                }
+            }
+            if (best >= 0)
+                pk.retype(int(n), best);
+        }
+        closeEmptyNodes(pk);
+        const bool complete = pk.placed() == placedBefore;
+        if (!complete || pk.cost() >= cost - 1e-9 * std::max(1.0, cost))
+            pk = before;
     }
 }
 

@@ -101,6 +101,21 @@ void closeEmptyNodes(Packing& pk);
 // stable is set. effort scales the number of nodes tried.
 void improve(Packing& pk, int effort, bool stable, const Cancelled& cancelled);
 
+// Packs replica counts (shape, count) onto new nodes of one type, one node at a time: each
+// step adds the replica whose demand best matches the node's remaining room (the largest dot
+// product of the two, normalised by the node's capacity). Counts are decremented; returns
+// the nodes opened.
+std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int, int>>& items, const Cancelled& cancelled);
+// The same items, largest first, each onto the open node of the type whose room it matches
+// best (first fit decreasing with the dot product as the choice of node).
+std::vector<int> packDotProductDecreasing(Packing& pk, int type, std::vector<std::pair<int, int>>& items, const Cancelled& cancelled);
+
+// Ruin and recreate: removes the replicas of a few nodes (the emptiest, or some drawn by a
+// seeded generator) and places them again (best fit into the other nodes, then new nodes by
+// the greedy); keeps the change when it is cheaper. Deterministic: a fixed seed and a fixed
+// number of iterations.
+void ruinAndRecreate(Packing& pk, const std::vector<double>& values, int iterations, bool stable, const Cancelled& cancelled);
+
 // Fits `count` replicas of shape into open nodes (first fit, in node order). Returns the number placed.
 int fillOpenNodes(Packing& pk, int shape, int count, bool bestFit);
 

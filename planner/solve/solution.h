@@ -114,6 +114,10 @@ struct ClusterSolution {
     int boundColumns = 0;             // configurations generated
     bool incremental = false;         // re-solved from SolveOptions::previous
     int keptPlacements = 0;           // of which kept where the previous solution had them
+    // Per workload, a fingerprint of what decides where its Pods may go (requests and
+    // constraints, not the replica count): an incremental solve keeps the placements of
+    // unchanged workloads first.
+    std::map<std::string, uint64_t> workloadFingerprints;
 
     // The nodes of a group, in order.
     std::vector<int> nodesOf(int group) const;

@@ -2,16 +2,21 @@
 #include "solver.h"
 
 #include "bound.h"
+#include "cost/autopilot.h"
 #include "diag/diagnostic.h"
 #include "packing.h"
 #include "problem.h"
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <cmath>
 #include <limits>
 #include <map>
 #include <numeric>
+#include <string_view>
 
 namespace cw::solve {
 
@@ -20,13 +25,81 @@ using namespace cw::solve::detail;
 
 namespace {
 
+// Column generation runs when the LP has at most this many classes (times the effort).
+constexpr size_t kConfigurationClasses = 160;
+
+// Developer trace of the phases (CW_SOLVER_TRACE=1): time and cost per candidate on stderr.
+bool tracing()
+{
+    static const bool on = std::getenv("CW_SOLVER_TRACE") != nullptr;
+    return on;
+}
+
+struct PhaseTimer {
+    std::clock_t start = std::clock();
+    void report(const char* what, double cost = -1)
+    {
+        if (!tracing())
+            return;
+        const double ms = double(std::clock() - start) * 1000.0 / CLOCKS_PER_SEC;
+        std::fprintf(stderr, "[solve] %-28s %9.2f ms CPU  %s\n", what, ms, cost >= 0 ? std::to_string(cost).c_str() : "");
+        start = std::clock();
+    }
+};
+
+// What decides where a workload's Pods may go, as a number: FNV-1a over its requests and
+// constraints (not its replica count).
+uint64_t fingerprint(const Workload& w)
+{
+    uint64_t h = 1469598103934665603ull;
+    auto mix = [&h](std::string_view part) {
+        for (unsigned char ch : part) {
+            h ^= ch;
+            h *= 1099511628211ull;
+        }
+        h ^= 0xff; // separator
+        h *= 1099511628211ull;
+    };
+    auto number = [&mix](int64_t v) { mix(std::to_string(v)); };
+    mix(w.pool);
+    number(w.resources.cpuMilli);
+    number(w.resources.memoryBytes);
+    number(w.resources.ephemeralStorageBytes);
+    number(w.maxPerNode);
+    number(w.spot ? 1 : 0);
+    number(w.gang ? 1 : 0);
+    if (w.resources.gpu) {
+        mix(w.resources.gpu->type);
+        number(w.resources.gpu->count);
+        mix(w.resources.gpu->partition);
+    }
+    if (w.resources.tpu) {
+        mix(w.resources.tpu->type);
+        mix(w.resources.tpu->topology);
+        number(w.resources.tpu->slices);
+    }
+    for (const auto& [k, v] : w.resources.extended) {
+        mix(k);
+        number(v);
+    }
+    for (const auto& [k, v] : w.nodeSelector) {
+        mix(k);
+        mix(v);
+    }
+    for (const auto& t : w.tolerations) {
+        mix(t.key);
+        mix(toString(t.op));
+        mix(t.value);
+        mix(t.effect ? toString(*t.effect) : "*");
+    }
+    return h;
+}
+
 // A packing, the replicas it kept from a previous solution, and its bound.
 struct ClusterResult {
     Packing packing;
     std::vector<std::vector<int>> keptNode;   // per shape, per replica: node in packing, or -1
     BoundResult bound;
-    double fluid = 0;
-    bool fluidUsed = false;
     bool incremental = false;
     bool cancelled = false;
 };
@@ -58,7 +131,29 @@ void finish(Packing& pk, const std::vector<double>& values, int effort, bool sta
     topUpMinNodes(pk);
 }
 
-// LP-guided rounding: floor(x) nodes of every configuration of the LP solution.
+// Ruin and recreate on the chosen packing, a number of rounds that shrinks as it grows.
+void polish(Packing& pk, const std::vector<double>& values, int effort, bool stable, const Cancelled& cancelled)
+{
+    const int iterations = std::clamp(60000 / (pk.aliveNodes() + 50), 8, 300) * effort;
+    ruinAndRecreate(pk, values, iterations, stable, cancelled);
+    closeEmptyNodes(pk);
+}
+
+// Member shapes of a class take `count` replicas on node n, in order.
+int addClassReplicas(Packing& pk, const LpClass& cls, int node, int count)
+{
+    int left = count;
+    for (int s : cls.shapes) {
+        if (left == 0)
+            break;
+        const int f = pk.fit(node, s, std::min(left, pk.remaining(s)));
+        pk.add(node, s, f);
+        left -= f;
+    }
+    return count - left;
+}
+
+// LP-guided rounding: floor(x) nodes of every configuration of the master's solution.
 void roundLp(Packing& pk, const BoundResult& br)
 {
     const Problem& p = pk.problem();
@@ -72,21 +167,13 @@ void roundLp(Packing& pk, const BoundResult& br)
             continue;
         bool tpu = false;
         for (const auto& [c, k] : col.counts)
-            tpu = tpu || p.shapes[size_t(br.classes[size_t(c)].shapes.front())].tpu;
+            tpu = tpu || p.shapes[size_t(br.cls.classes[size_t(c)].shapes.front())].tpu;
         if (tpu)
             continue;
         for (int i = 0; i < copies && pk.canOpen(col.type); ++i) {
             const int n = pk.open(col.type);
-            for (const auto& [c, k] : col.counts) {
-                int left = k;
-                for (int s : br.classes[size_t(c)].shapes) {
-                    if (left == 0)
-                        break;
-                    const int f = pk.fit(n, s, std::min(left, pk.remaining(s)));
-                    pk.add(n, s, f);
-                    left -= f;
-                }
-            }
+            for (const auto& [c, k] : col.counts)
+                addClassReplicas(pk, br.cls.classes[size_t(c)], n, k);
             if (pk.empty(n)) {
                 pk.close(n);
                 break;
@@ -95,11 +182,90 @@ void roundLp(Packing& pk, const BoundResult& br)
     }
 }
 
+// Fluid-guided packing: every class's replicas are shared out over node types as the fluid
+// LP loads them (largest remainders), then packed first-fit decreasing onto nodes of that type.
+void roundFluid(Packing& pk, const BoundResult& br, const Cancelled& cancelled)
+{
+    const Problem& p = pk.problem();
+    const FluidResult& f = br.fluid;
+    const auto& classes = br.cls.classes;
+    // Replicas of each class per type.
+    std::vector<std::vector<std::pair<int, int>>> perType(p.types.size()); // type -> (class, count)
+    std::vector<std::vector<std::pair<int, double>>> perClass(classes.size()); // class -> (type, z)
+    for (size_t t = 0; t < f.load.size(); ++t) {
+        if (p.types[t].hostsPerSlice > 1)
+            continue;
+        for (const auto& [c, z] : f.load[t])
+            perClass[size_t(c)].emplace_back(int(t), z);
+    }
+    for (size_t c = 0; c < classes.size(); ++c) {
+        if (p.shapes[size_t(classes[c].shapes.front())].tpu || perClass[c].empty())
+            continue;
+        int left = 0;
+        for (int s : classes[c].shapes)
+            left += pk.remaining(s);
+        double total = 0;
+        for (const auto& [t, z] : perClass[c])
+            total += z;
+        if (total <= 0 || left <= 0)
+            continue;
+        std::vector<std::pair<double, size_t>> remainder;
+        std::vector<int> take(perClass[c].size(), 0);
+        int given = 0;
+        for (size_t i = 0; i < perClass[c].size(); ++i) {
+            const double share = perClass[c][i].second / total * left;
+            take[i] = int(std::floor(share));
+            given += take[i];
+            remainder.emplace_back(-(share - take[i]), i);
+        }
+        std::sort(remainder.begin(), remainder.end());
+        for (size_t i = 0; given < left && i < remainder.size(); ++i, ++given)
+            ++take[remainder[i].second];
+        for (size_t i = 0; i < take.size(); ++i) {
+            if (take[i] > 0)
+                perType[size_t(perClass[c][i].first)].emplace_back(int(c), take[i]);
+        }
+    }
+    // Pack each type's share onto nodes of that type, biggest share first.
+    std::vector<size_t> typeOrder(p.types.size());
+    std::iota(typeOrder.begin(), typeOrder.end(), 0);
+    std::stable_sort(typeOrder.begin(), typeOrder.end(), [&](size_t a, size_t b) {
+        return (a < f.nodes.size() ? f.nodes[a] : 0) > (b < f.nodes.size() ? f.nodes[b] : 0);
+    });
+    for (size_t t : typeOrder) {
+        if (perType[t].empty())
+            continue;
+        // Class counts become shape counts.
+        std::vector<std::pair<int, int>> items;
+        for (const auto& [c, count] : perType[t]) {
+            int left = count;
+            for (int s : classes[size_t(c)].shapes) {
+                const int k = std::min(left, pk.remaining(s));
+                if (k > 0)
+                    items.emplace_back(s, k);
+                left -= k;
+            }
+        }
+        // Two ways to pack the share: node by node, or replica by replica; the cheaper stays.
+        Packing trial = pk;
+        std::vector<std::pair<int, int>> again = items;
+        packDotProduct(pk, int(t), items, cancelled);
+        packDotProductDecreasing(trial, int(t), again, cancelled);
+        int leftA = 0, leftB = 0;
+        for (const auto& [s, c] : items)
+            leftA += c;
+        for (const auto& [s, c] : again)
+            leftB += c;
+        if (leftB < leftA || (leftB == leftA && trial.cost() < pk.cost() - 1e-9))
+            pk = std::move(trial);
+    }
+}
+
 std::vector<double> dualValues(const Problem& p, const BoundResult& br, const std::vector<double>& standalone)
 {
     std::vector<double> v = standalone;
     for (size_t s = 0; s < p.shapes.size(); ++s) {
-        const int c = br.classOf.empty() ? -1 : br.classOf[s];
+        const int c = br.cls.classOf.empty() ? -1 : br.cls.classOf[s];
         if (c >= 0 && size_t(c) < br.duals.size())
             v[s] = br.duals[size_t(c)] + 1e-6 * standalone[s];
     }
@@ -114,46 +280,63 @@ std::vector<int> fullDemand(const Problem& p)
     return d;
 }
 
-void computeBound(const Problem& p, ClusterResult& r, const SolveOptions& options, const Cancelled& cancelled)
+bool sameDemand(const Problem& p, const BoundResult& br, const std::vector<int>& demand)
+{
+    const Classes probe = buildClasses(p, demand);
+    if (probe.classes.size() != br.cls.classes.size())
+        return false;
+    for (size_t c = 0; c < probe.classes.size(); ++c) {
+        if (probe.classes[c].demand != br.cls.classes[c].demand || probe.classes[c].shapes != br.cls.classes[c].shapes)
+            return false;
+    }
+    return true;
+}
+
+// The bound for the replicas the packing placed.
+void computeBound(const Problem& p, ClusterResult& r, const SolveOptions& options, const Cancelled& cancelled,
+                  bool fluidOnly = false)
 {
     const std::vector<int>& placed = r.packing.placed();
+    if (r.bound.computed && sameDemand(p, r.bound, placed))
+        return;
     const int effort = std::max(1, options.effort);
-    if (!r.bound.computed || r.bound.classOf.empty()
-        || [&] {
-               // Recompute when the bound was for another demand.
-               BoundResult probe;
-               buildClasses(p, placed, probe);
-               if (probe.classes.size() != r.bound.classes.size())
-                   return true;
-               for (size_t c = 0; c < probe.classes.size(); ++c) {
-                   if (probe.classes[c].demand != r.bound.classes[c].demand || probe.classes[c].shapes != r.bound.classes[c].shapes)
-                       return true;
-               }
-               return false;
-           }())
-        r.bound = configurationBound(p, placed, effort, cancelled);
-    if (r.bound.computed && !r.bound.converged) {
-        // Column generation stopped short: the fluid LP may prove more.
-        bool ok = false;
-        const double fluid = fluidBound(p, placed, cancelled, &ok);
-        if (ok && fluid > r.bound.lowerBound) {
-            r.fluid = fluid;
-            r.fluidUsed = true;
-        }
-    }
+    const bool configuration = !fluidOnly && buildClasses(p, placed).classes.size() <= kConfigurationClasses * size_t(effort);
+    r.bound = computeLowerBound(p, placed, configuration ? effort : 0, cancelled, {&r.packing});
 }
 
 ClusterResult solveFresh(const Problem& p, const SolveOptions& options, const Cancelled& cancelled)
 {
     const int effort = std::max(1, options.effort);
+    PhaseTimer timer;
     Packing base(p);
     openMinNodes(base);
     placeTpuSlices(base);
     const std::vector<double> standalone = standaloneValues(p);
+    timer.report("base");
 
-    ClusterResult best{base, {}, {}, 0, false, false, false};
+    ClusterResult best{base, {}, {}, false, false};
     bool have = false;
-    auto consider = [&](Packing&& pk) {
+    auto consider = [&](Packing&& pk, const char* what) {
+        timer.report(what, pk.cost());
+        if (tracing() && std::getenv("CW_SOLVER_TRACE_NODES")) {
+            std::map<std::string, std::tuple<int, double, double, double, double>> count;
+            for (const auto& n : pk.nodes()) {
+                if (!n.alive)
+                    continue;
+                const int idx = int(&n - pk.nodes().data());
+                auto& e = count[p.types[size_t(n.type)].group.pool + " " + p.types[size_t(n.type)].group.machineType];
+                ++std::get<0>(e);
+                std::get<1>(e) += pk.fill(idx);
+                std::get<2>(e) += double(pk.used(idx)[kCpu]) / double(p.types[size_t(n.type)].cap[kCpu]);
+                std::get<3>(e) += double(pk.used(idx)[kMemory]) / double(p.types[size_t(n.type)].cap[kMemory]);
+                std::get<4>(e) += double(pk.used(idx)[kPods]) / double(p.types[size_t(n.type)].cap[kPods]);
+            }
+            for (const auto& [k, v] : count) {
+                const double n = std::get<0>(v);
+                std::fprintf(stderr, "    %-36s %4d  fill %.3f cpu %.3f mem %.3f pods %.3f\n", k.c_str(), std::get<0>(v),
+                             std::get<1>(v) / n, std::get<2>(v) / n, std::get<3>(v) / n, std::get<4>(v) / n);
+            }
+        }
         if (!have || better(pk, best.packing)) {
             best.packing = std::move(pk);
             have = true;
@@ -165,41 +348,66 @@ ClusterResult solveFresh(const Problem& p, const SolveOptions& options, const Ca
         Packing pk = base;
         firstFitDecreasing(pk, cancelled);
         finish(pk, standalone, effort, false, cancelled);
-        consider(std::move(pk));
+        consider(std::move(pk), "first-fit decreasing");
     }
-    // Greedy by the cost of each replica alone.
-    {
+    // Column generation pays off while the classes are few; beyond, the fluid LP guides.
+    const size_t classCount = buildClasses(p, fullDemand(p)).classes.size();
+    const bool configuration = classCount <= kConfigurationClasses * size_t(effort);
+    // Greedy by the cost of each replica alone (without an LP, or to seed the configurations).
+    if (!options.lowerBound || configuration) {
         Packing pk = base;
         greedyPack(pk, standalone, 300 * effort, cancelled);
         finish(pk, standalone, effort, false, cancelled);
-        consider(std::move(pk));
+        consider(std::move(pk), "greedy, standalone values");
     }
-    BoundResult bound;
+    std::vector<double> values = standalone;
     if (options.lowerBound && !(cancelled && cancelled())) {
-        bound = configurationBound(p, fullDemand(p), effort, cancelled);
-        if (bound.computed) {
-            const std::vector<double> duals = dualValues(p, bound, standalone);
-            // LP-guided rounding, then the greedy by LP duals for the rest.
-            {
-                Packing pk = base;
-                roundLp(pk, bound);
-                greedyPack(pk, duals, 300 * effort, cancelled);
-                finish(pk, duals, effort, false, cancelled);
-                consider(std::move(pk));
-            }
-            // The greedy by LP duals alone.
-            {
-                Packing pk = base;
-                greedyPack(pk, duals, 300 * effort, cancelled);
-                finish(pk, duals, effort, false, cancelled);
-                consider(std::move(pk));
-            }
+        best.bound = computeLowerBound(p, fullDemand(p), configuration ? effort : 0, cancelled, {&best.packing});
+        const BoundResult& bound = best.bound;
+        timer.report("lower bound", bound.lowerBound);
+        if (tracing())
+            std::fprintf(stderr, "[solve] fluid %.6f (%d rounds) master %.6f, %d rounds, %zu columns, converged %d, limit %d\n",
+                         bound.fluidValue, bound.fluid.rounds, bound.lpValue, bound.iterations, bound.columns.size(),
+                         bound.converged, bound.effortLimit);
+        values = dualValues(p, bound, standalone);
+        if (bound.fluid.solved) {
+            Packing pk = base;
+            roundFluid(pk, bound, cancelled);
+            greedyPack(pk, values, 300 * effort, cancelled);
+            finish(pk, values, effort, false, cancelled);
+            consider(std::move(pk), "fluid rounding");
+        }
+        if (!bound.x.empty()) {
+            Packing pk = base;
+            roundLp(pk, bound);
+            greedyPack(pk, values, 300 * effort, cancelled);
+            finish(pk, values, effort, false, cancelled);
+            consider(std::move(pk), "configuration rounding");
         }
     }
-    best.bound = std::move(bound);
+    polish(best.packing, values, effort, false, cancelled);
+    timer.report("ruin and recreate", best.packing.cost());
+    if (tracing() && best.bound.fluid.solved) {
+        std::map<std::string, std::pair<double, double>> perPool; // pool -> (fluid, packing)
+        for (size_t t = 0; t < p.types.size(); ++t)
+            perPool[p.types[t].group.pool].first += best.bound.fluid.nodes[t] * p.types[t].price;
+        std::map<std::string, int> count;
+        for (const auto& n : best.packing.nodes()) {
+            if (n.alive) {
+                perPool[p.types[size_t(n.type)].group.pool].second += p.types[size_t(n.type)].price;
+                ++count[p.types[size_t(n.type)].group.pool + " " + p.types[size_t(n.type)].group.machineType];
+            }
+        }
+        for (const auto& [pool, v] : perPool)
+            std::fprintf(stderr, "[pool] %-12s fluid %10.4f packing %10.4f\n", pool.c_str(), v.first, v.second);
+        for (const auto& [k, v] : count)
+            std::fprintf(stderr, "[nodes] %-36s %d\n", k.c_str(), v);
+    }
     best.cancelled = cancelled && cancelled();
-    if (options.lowerBound && !best.cancelled)
+    if (options.lowerBound && !best.cancelled) {
         computeBound(p, best, options, cancelled);
+        timer.report("bound of the placed Pods", best.bound.lowerBound);
+    }
     return best;
 }
 
@@ -207,7 +415,7 @@ ClusterResult solveIncremental(const Problem& p, const ClusterSolution& prev, co
                                const Cancelled& cancelled)
 {
     const int effort = std::max(1, options.effort);
-    ClusterResult r{Packing(p), {}, {}, 0, false, true, false};
+    ClusterResult r{Packing(p), {}, {}, true, false};
     Packing& pk = r.packing;
 
     // Recreate the previous nodes whose pool and machine type still exist.
@@ -237,17 +445,24 @@ ClusterResult solveIncremental(const Problem& p, const ClusterSolution& prev, co
         shapeOf[p.shapes[s].workload->name] = int(s);
         r.keptNode.emplace_back(size_t(p.shapes[s].replicas), -1);
     }
-    for (const auto& pl : prev.placements) {
-        auto it = shapeOf.find(pl.workload);
-        if (it == shapeOf.end() || pl.node < 0 || size_t(pl.node) >= nodeMap.size())
-            continue;
-        const int s = it->second;
-        const int n = nodeMap[size_t(pl.node)];
-        if (n < 0 || pl.replica < 0 || pl.replica >= p.shapes[size_t(s)].replicas || r.keptNode[size_t(s)][size_t(pl.replica)] >= 0)
-            continue;
-        if (pk.fit(n, s, 1) == 1) {
-            pk.add(n, s, 1);
-            r.keptNode[size_t(s)][size_t(pl.replica)] = n;
+    // Unchanged workloads first, so that an edited one cannot push them off their nodes.
+    for (int pass = 0; pass < 2; ++pass) {
+        for (const auto& pl : prev.placements) {
+            auto it = shapeOf.find(pl.workload);
+            if (it == shapeOf.end() || pl.node < 0 || size_t(pl.node) >= nodeMap.size())
+                continue;
+            const int s = it->second;
+            auto fp = prev.workloadFingerprints.find(pl.workload);
+            const bool unchanged = fp != prev.workloadFingerprints.end() && fp->second == fingerprint(*p.shapes[size_t(s)].workload);
+            if (unchanged != (pass == 0))
+                continue;
+            const int n = nodeMap[size_t(pl.node)];
+            if (n < 0 || pl.replica < 0 || pl.replica >= p.shapes[size_t(s)].replicas || r.keptNode[size_t(s)][size_t(pl.replica)] >= 0)
+                continue;
+            if (pk.fit(n, s, 1) == 1) {
+                pk.add(n, s, 1);
+                r.keptNode[size_t(s)][size_t(pl.replica)] = n;
+            }
         }
     }
     // A multi-host TPU slice is kept only whole: every host of the slice runs a replica.
@@ -276,8 +491,9 @@ ClusterResult solveIncremental(const Problem& p, const ClusterSolution& prev, co
     greedyPack(pk, standalone, 200 * effort, cancelled);
     finish(pk, standalone, effort, true, cancelled);
     r.cancelled = cancelled && cancelled();
+    // A re-solve follows an edit: the fluid LP bounds it quickly; a full solve proves more.
     if (options.lowerBound && !r.cancelled)
-        computeBound(p, r, options, cancelled);
+        computeBound(p, r, options, cancelled, true);
     return r;
 }
 
@@ -479,6 +695,7 @@ ClusterSolution assemble(const Problem& p, ClusterResult& r, const Plan& plan, d
     // Replica numbers: kept replicas where they were, the others in node order.
     for (size_t s = 0; s < p.shapes.size(); ++s) {
         const Shape& shape = p.shapes[s];
+        cs.workloadFingerprints[shape.workload->name] = fingerprint(*shape.workload);
         std::vector<int> nodeOf(size_t(shape.replicas), -1);
         std::map<int, int> claimed; // packing node -> replicas claimed by kept ones
         if (s < r.keptNode.size()) {
@@ -619,13 +836,9 @@ ClusterSolution assemble(const Problem& p, ClusterResult& r, const Plan& plan, d
     // The bound and the gap.
     if (r.bound.computed) {
         cs.lowerBoundHourlyCost = r.bound.lowerBound;
-        cs.boundMethod = BoundMethod::ColumnGeneration;
-        cs.boundIterations = r.bound.iterations;
+        cs.boundMethod = r.bound.fromFluid ? BoundMethod::FluidLp : BoundMethod::ColumnGeneration;
+        cs.boundIterations = r.bound.iterations + r.bound.fluid.rounds;
         cs.boundColumns = int(r.bound.columns.size());
-        if (r.fluidUsed && r.fluid > cs.lowerBoundHourlyCost) {
-            cs.lowerBoundHourlyCost = r.fluid;
-            cs.boundMethod = BoundMethod::FluidLp;
-        }
         // The bound can never exceed a cost that was actually reached.
         cs.lowerBoundHourlyCost = std::min(cs.lowerBoundHourlyCost, cs.hourlyCost);
         const double tolerance = 1e-7 * std::max(1.0, cs.hourlyCost);
@@ -657,10 +870,12 @@ Solution solve(const Plan& plan, const catalog::Catalog& catalog, const SolveOpt
             break;
         }
         if (c.mode == ClusterMode::Autopilot) {
+            // Autopilot has no node pools: the cost module bills its Pods (requests, or
+            // accelerator nodes plus premium) and lists the Pods Autopilot refuses.
             ClusterSolution cs;
-            cs.cluster = c.name;
-            cs.provider = c.provider;
-            cs.mode = c.mode;
+            cost::fillAutopilotCluster(plan, c, catalog, cs, &sol.diagnostics);
+            sol.hourlyCost += cs.hourlyCost;
+            sol.monthlyCost += cs.monthlyCost;
             sol.clusters.push_back(std::move(cs));
             continue;
         }

@@ -213,7 +213,7 @@ machineTypes:
         QVERIFY(n2->spot.isKnown());          // the embedded spot price is kept
         QVERIFY(cat.machineType(model::Provider::Gke, "my-custom-8"));
         QVERIFY2(QString::fromStdString(cat.priceDate()).endsWith(QStringLiteral(" to 2026-10-01")), cat.priceDate().c_str());
-        QCOMPARE(QString::fromStdString(Catalog::embedded().priceDate()), QStringLiteral("2026-01-19 to 2026-06"));
+        QCOMPARE(QString::fromStdString(Catalog::embedded().priceDate()), QStringLiteral("2026-01-19 to 2026-09"));
     }
 
     void badOverrideIsReported_data()

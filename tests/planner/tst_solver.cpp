@@ -29,11 +29,14 @@ const catalog::Catalog& cat()
     return catalog::Catalog::embedded();
 }
 
-model::Plan planFromText(const std::string& yaml)
+// Reads a plan; with checked, the plan check against the catalog must pass too. The solver
+// must cope with plans the check refuses (the GUI solves while the user is mid-edit), so
+// some tests read without the check.
+model::Plan planFromText(const std::string& yaml, bool checked = true)
 {
     io::PlanReadResult r = io::readPlanText(yaml, "test.yaml");
     diag::Diagnostics diags = r.diagnostics;
-    if (r.plan)
+    if (r.plan && checked)
         check::checkPlan(*r.plan, cat(), diags);
     if (!r.plan || diags.hasErrors()) {
         for (const auto& d : diags.items())
@@ -214,7 +217,8 @@ QString violations(const model::Plan& plan, const solve::Solution& sol)
         double cost = 0;
         for (const auto& n : cs.nodes)
             cost += cs.groups[size_t(n.group)].hourlyPricePerNode;
-        if (std::abs(cost - cs.hourlyCost) > 1e-6)
+        // Autopilot clusters have no nodes: the cost module bills their Pods.
+        if (cs.mode != model::ClusterMode::Autopilot && std::abs(cost - cs.hourlyCost) > 1e-6)
             errors << QStringLiteral("cost %1 is not the sum of the nodes %2").arg(cs.hourlyCost).arg(cost);
     }
     return errors.join(QLatin1Char('\n'));
@@ -543,7 +547,7 @@ spec:
                                  "  - name: c1\n    provider: gke\n    location: us-central1\n    nodePools:\n    "
                                  + pools.toStdString() + "\n  workloads:\n  - name: w\n    cluster: c1\n    kind: inference\n    "
                                  + workload.toStdString() + "\n";
-        const model::Plan plan = planFromText(yaml);
+        const model::Plan plan = planFromText(yaml, false);
         QVERIFY2(!plan.clusters.empty(), yaml.c_str());
         const solve::Solution sol = solve::solve(plan, cat());
         const auto& cs = sol.clusters.front();
