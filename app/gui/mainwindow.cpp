@@ -637,14 +637,29 @@ QImage MainWindow::screenshot(const QString& name, qreal dpr)
         const bool vertical = area == Qt::TopDockWidgetArea || area == Qt::BottomDockWidgetArea;
         resizeDocks({dock}, {vertical ? height() * 45 / 100 : width() * 40 / 100}, vertical ? Qt::Vertical : Qt::Horizontal);
     }
-    // Let the solver finish (off the UI thread) and every view catch up, then grab.
+    waitUntilIdle();
+    return grab().toImage();
+}
+
+bool MainWindow::isBusy() const
+{
+    if (m_document && m_document->isSolvePending())
+        return true;
+    for (const ViewSpec& spec : ViewRegistry::instance().views()) {
+        QWidget* w = view(spec.name);
+        if (spec.busy && w && spec.busy(w))
+            return true;
+    }
+    return false;
+}
+
+bool MainWindow::waitUntilIdle(int timeoutMs)
+{
+    // The solver and the views that compute off the UI thread finish; then every view
+    // catches up with what they delivered.
     QElapsedTimer clock;
     clock.start();
-    QWidget* shown = view(name);
-    auto pending = [&] {
-        return (m_document && m_document->isSolvePending()) || (spec->busy && shown && spec->busy(shown));
-    };
-    while (pending() && clock.elapsed() < 120'000) {
+    while (isBusy() && clock.elapsed() < timeoutMs) {
         QApplication::processEvents(QEventLoop::AllEvents, 50);
         QThread::msleep(2);
     }
@@ -652,7 +667,7 @@ QImage MainWindow::screenshot(const QString& name, qreal dpr)
         QApplication::processEvents();
         QThread::msleep(2);
     }
-    return grab().toImage();
+    return !isBusy();
 }
 
 std::unique_ptr<widgets::ReportWriter> MainWindow::makeReportWriter()
@@ -662,6 +677,8 @@ std::unique_ptr<widgets::ReportWriter> MainWindow::makeReportWriter()
         if (!spec.paintInReport)
             continue;
         QWidget* w = view(spec.name);
+        if (spec.inReport && !spec.inReport(*this, w))
+            continue;
         auto paint = spec.paintInReport;
         writer->addSection({spec.title(), [this, paint, w](QPainter& p, const QRectF& r) { paint(*this, w, p, r); }});
     }
@@ -831,6 +848,7 @@ void MainWindow::exportReport()
                                                       tr("PDF document (*.pdf);;PNG image (*.png);;SVG drawing (*.svg)"));
     if (path.isEmpty())
         return;
+    waitUntilIdle();
     auto writer = makeReportWriter();
     QString error;
     if (!widgets::exportRenderable(writer->renderable(), path, &error, 2.0))
