@@ -152,7 +152,8 @@ private:
     QDockWidget* m_inspectorDock = nullptr;
     QDockWidget* m_diagnosticsDock = nullptr;
     std::map<QString, QDockWidget*> m_viewDocks;
-    std::map<QString, QWidget*> m_views;
+    std::map<QString, QWidget*> m_views;          // the registry's widgets
+    std::map<QString, QWidget*> m_viewContainers; // their scroll areas (central views)
 
     QLabel* m_solveLabel;
     QLabel* m_costLabel;
