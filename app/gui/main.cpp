@@ -151,11 +151,13 @@ int main(int argc, char** argv)
 
     window.restoreLayout();
     window.show();
-    if (!opened && positional.isEmpty()) {
+    QTimer::singleShot(0, &window, [&window, opened, positional] {
         // After a crash: offer what the last session did not save.
-        QTimer::singleShot(0, &window, [&window] { window.offerRecovery(); });
-    } else if (!opened) {
-        QTimer::singleShot(0, &window, [&window, path = positional.first()] { window.openFile(path); });
-    }
+        if (window.offerRecovery())
+            return;
+        // A plan given on the command line that did not open: say why, in the window.
+        if (!opened && !positional.isEmpty())
+            window.openFile(positional.first());
+    });
     return app.exec();
 }

@@ -47,6 +47,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -221,6 +222,7 @@ void MainWindow::createDocks()
     paletteLayout->addWidget(splitter);
     m_paletteDock = new QDockWidget(tr("Palette"), this);
     m_paletteDock->setObjectName(QStringLiteral("PaletteDock"));
+    paletteBox->setMinimumWidth(230);
     m_paletteDock->setWidget(paletteBox);
     addDockWidget(Qt::LeftDockWidgetArea, m_paletteDock);
 
@@ -228,6 +230,7 @@ void MainWindow::createDocks()
     connect(m_inspector, &widgets::Inspector::objectRenamed, this, &MainWindow::setCurrent);
     m_inspectorDock = new QDockWidget(tr("Inspector"), this);
     m_inspectorDock->setObjectName(QStringLiteral("InspectorDock"));
+    m_inspector->setMinimumWidth(300);
     m_inspectorDock->setWidget(m_inspector);
     addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
 
@@ -491,6 +494,7 @@ void MainWindow::rebuildCanvases()
         return;
     }
     const std::string currentName = currentCluster();
+    QWidget* currentWidget = m_tabs->currentWidget();
     std::map<std::string, widgets::PlanView*> keep;
     std::vector<std::string> order;
     for (const auto& c : m_document->plan().clusters)
@@ -555,10 +559,23 @@ void MainWindow::rebuildCanvases()
     for (const ViewSpec& spec : ViewRegistry::instance().views()) {
         if (spec.kind != ViewSpec::Kind::Central || !spec.create || spec.name == QLatin1String("canvas"))
             continue;
-        if (!m_views.count(spec.name))
+        if (!m_views.count(spec.name)) {
             m_views[spec.name] = spec.create(*this);
-        if (m_views[spec.name])
-            m_tabs->addTab(m_views[spec.name], spec.title());
+            // In a scroll area, so that a view that asks for much room does not squeeze the
+            // docks around the canvas.
+            if (QWidget* w = m_views[spec.name]) {
+                auto* scroll = new QScrollArea;
+                scroll->setWidgetResizable(true);
+                scroll->setFrameShape(QFrame::NoFrame);
+                scroll->setWidget(w);
+                m_viewContainers[spec.name] = scroll;
+            }
+        }
+        if (QWidget* container = m_viewContainers.count(spec.name) ? m_viewContainers[spec.name] : nullptr) {
+            const int i = m_tabs->addTab(container, spec.title());
+            if (container == currentWidget)
+                currentIndex = i;
+        }
     }
     m_tabs->setCurrentIndex(currentIndex);
 }
@@ -603,7 +620,7 @@ bool MainWindow::showView(const QString& name)
         if (name == QLatin1String("canvas")) {
             if (m_tabs->count() > 0 && !currentCanvas())
                 m_tabs->setCurrentIndex(0);
-        } else if (QWidget* w = view(name)) {
+        } else if (QWidget* w = m_viewContainers.count(name) ? m_viewContainers[name] : nullptr) {
             m_tabs->setCurrentWidget(w);
         }
         return true;
@@ -637,14 +654,29 @@ QImage MainWindow::screenshot(const QString& name, qreal dpr)
         const bool vertical = area == Qt::TopDockWidgetArea || area == Qt::BottomDockWidgetArea;
         resizeDocks({dock}, {vertical ? height() * 45 / 100 : width() * 40 / 100}, vertical ? Qt::Vertical : Qt::Horizontal);
     }
-    // Let the solver finish (off the UI thread) and every view catch up, then grab.
+    waitUntilIdle();
+    return grab().toImage();
+}
+
+bool MainWindow::isBusy() const
+{
+    if (m_document && m_document->isSolvePending())
+        return true;
+    for (const ViewSpec& spec : ViewRegistry::instance().views()) {
+        QWidget* w = view(spec.name);
+        if (spec.busy && w && spec.busy(w))
+            return true;
+    }
+    return false;
+}
+
+bool MainWindow::waitUntilIdle(int timeoutMs)
+{
+    // The solver and the views that compute off the UI thread finish; then every view
+    // catches up with what they delivered.
     QElapsedTimer clock;
     clock.start();
-    QWidget* shown = view(name);
-    auto pending = [&] {
-        return (m_document && m_document->isSolvePending()) || (spec->busy && shown && spec->busy(shown));
-    };
-    while (pending() && clock.elapsed() < 120'000) {
+    while (isBusy() && clock.elapsed() < timeoutMs) {
         QApplication::processEvents(QEventLoop::AllEvents, 50);
         QThread::msleep(2);
     }
@@ -652,7 +684,7 @@ QImage MainWindow::screenshot(const QString& name, qreal dpr)
         QApplication::processEvents();
         QThread::msleep(2);
     }
-    return grab().toImage();
+    return !isBusy();
 }
 
 std::unique_ptr<widgets::ReportWriter> MainWindow::makeReportWriter()
@@ -662,6 +694,8 @@ std::unique_ptr<widgets::ReportWriter> MainWindow::makeReportWriter()
         if (!spec.paintInReport)
             continue;
         QWidget* w = view(spec.name);
+        if (spec.inReport && !spec.inReport(*this, w))
+            continue;
         auto paint = spec.paintInReport;
         writer->addSection({spec.title(), [this, paint, w](QPainter& p, const QRectF& r) { paint(*this, w, p, r); }});
     }
@@ -831,6 +865,7 @@ void MainWindow::exportReport()
                                                       tr("PDF document (*.pdf);;PNG image (*.png);;SVG drawing (*.svg)"));
     if (path.isEmpty())
         return;
+    waitUntilIdle();
     auto writer = makeReportWriter();
     QString error;
     if (!widgets::exportRenderable(writer->renderable(), path, &error, 2.0))

@@ -86,6 +86,10 @@ public:
     // The whole window as it looks with a view shown, or a Page view's page.
     QImage screenshot(const QString& view, qreal devicePixelRatio);
     std::unique_ptr<widgets::ReportWriter> makeReportWriter();
+    // Is the solver or a view still computing? waitUntilIdle() runs the event loop until
+    // nothing is (or the timeout passes) and says whether everything is done.
+    bool isBusy() const;
+    bool waitUntilIdle(int timeoutMs = 120'000);
 
     // The canvas of a cluster, and of the current tab.
     widgets::PlanScene* scene(const std::string& cluster) const;
@@ -148,7 +152,8 @@ private:
     QDockWidget* m_inspectorDock = nullptr;
     QDockWidget* m_diagnosticsDock = nullptr;
     std::map<QString, QDockWidget*> m_viewDocks;
-    std::map<QString, QWidget*> m_views;
+    std::map<QString, QWidget*> m_views;          // the registry's widgets
+    std::map<QString, QWidget*> m_viewContainers; // their scroll areas (central views)
 
     QLabel* m_solveLabel;
     QLabel* m_costLabel;

@@ -39,6 +39,8 @@ struct ViewSpec {
     std::function<std::vector<widgets::Renderable>(MainWindow& window, QWidget* view)> exportables;
     // Draws the view into its place in the report; views without it are not in the report.
     std::function<void(MainWindow& window, QWidget* view, QPainter& painter, const QRectF& target)> paintInReport;
+    // Whether the view has something for the report for this plan (unset: always).
+    std::function<bool(MainWindow& window, QWidget* view)> inReport;
     // The view as a page image (Page views: the report). A Central or Dock view that sets it
     // is rendered whole by `--screenshot --view NAME` instead of grabbing the window.
     std::function<QImage(MainWindow& window, qreal devicePixelRatio)> renderPage;

@@ -83,6 +83,19 @@ void registerViews(ViewRegistry& registry)
     tpu.renderPage = [](MainWindow& window, qreal dpr) {
         return widgets::renderTpuView(window.document(), 1280, std::max<qreal>(dpr, 2.0));
     };
+    tpu.inReport = [](MainWindow& window, QWidget* view) {
+        // Only plans with a TPU pool have slices to show.
+        if (!widgets::torusViewOf(view) || !window.document())
+            return false;
+        const auto& clusters = window.document()->plan().clusters;
+        return std::any_of(clusters.begin(), clusters.end(), [](const model::Cluster& c) {
+            return std::any_of(c.nodePools.begin(), c.nodePools.end(), [](const model::NodePool& p) { return p.isTpu(); });
+        });
+    };
+    tpu.paintInReport = [](MainWindow&, QWidget* view, QPainter& painter, const QRectF& target) {
+        if (widgets::TorusView* torus = widgets::torusViewOf(view))
+            widgets::paintFitted(widgets::torusRenderable(torus, QCoreApplication::translate("Views", "TPU slices")), painter, target);
+    };
     registry.add(tpu);
 
     // The provider comparison: the plan's workloads on GKE Standard, GKE Autopilot and EKS.
@@ -112,8 +125,8 @@ void registerViews(ViewRegistry& registry)
     report.title = [] { return QCoreApplication::translate("Views", "Report"); };
     report.kind = ViewSpec::Kind::Page;
     report.renderPage = [](MainWindow& window, qreal dpr) {
-        window.screenshot(QStringLiteral("compare"), dpr); // lets the comparison finish first
-        window.screenshot(QStringLiteral("canvas"), dpr);  // lets the solver finish first
+        window.showView(QStringLiteral("canvas"));
+        window.waitUntilIdle(); // the solver and the comparison finish first
         return window.makeReportWriter()->renderImage(dpr);
     };
     registry.add(report);

@@ -64,15 +64,25 @@ int main(int argc, char** argv)
     const qint64 tOpen = clock.elapsed();
     PaintWatch watch;
     qint64 tPaint = 0, tSolved = 0;
+    bool solutionArrived = false;
     window.currentCanvas()->viewport()->installEventFilter(&watch);
-    watch.onPaint = [&] { tPaint = clock.elapsed(); };
-    QObject::connect(window.document(), &document::PlanDocument::solutionChanged, &app, [&] {
-        // The first paint after the solution arrived.
-        watch.onPaint = [&] {
+    std::function<void()> onPaint = [&] {
+        if (tPaint == 0)
+            tPaint = clock.elapsed();
+        if (solutionArrived && tSolved == 0) {
             tSolved = clock.elapsed();
             app.quit();
-        };
-        window.currentCanvas()->viewport()->update();
+            return;
+        }
+        watch.onPaint = onPaint; // keep watching
+    };
+    watch.onPaint = onPaint;
+    QObject::connect(window.document(), &document::PlanDocument::solutionChanged, &app, [&] {
+        // The canvas is rebuilt at the next turn of the event loop, then painted.
+        QTimer::singleShot(0, &app, [&] {
+            solutionArrived = true;
+            window.currentCanvas()->viewport()->update();
+        });
     });
     window.show();
     QTimer::singleShot(60000, &app, &QApplication::quit);

@@ -63,6 +63,15 @@ void answerNextMessageBox(const QString& answer)
     });
 }
 
+// The canvases among the central tabs (other views may add tabs of their own).
+int canvasTabs(QTabWidget* tabs)
+{
+    int n = 0;
+    for (int i = 0; i < tabs->count(); ++i)
+        n += qobject_cast<widgets::PlanView*>(tabs->widget(i)) ? 1 : 0;
+    return n;
+}
+
 QPushButton* buttonIn(QWidget* parent, const QString& text)
 {
     for (QPushButton* b : parent->findChildren<QPushButton*>()) {
@@ -102,6 +111,7 @@ private Q_SLOTS:
         window.show();
         auto* tabs = window.findChild<QTabWidget*>();
         QCOMPARE(canvasTabs(tabs), 3);
+        QCOMPARE(tabs->tabText(0), QStringLiteral("gke-ai  (GKE)"));
         QVERIFY(window.scene("gke-ai"));
         QVERIFY(window.scene("eks-ai"));
         window.setCurrent(ObjectRef::workload("eks-ai", "llama-train-eks"));

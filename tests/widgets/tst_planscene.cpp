@@ -137,6 +137,31 @@ private Q_SLOTS:
         QCOMPARE(refused.count(), 1);
     }
 
+    // An Autopilot cluster has no pools: a drop on it moves the workload there, unpinned.
+    void dropOnAutopilot()
+    {
+        auto doc = solvedExample();
+        QVERIFY(doc);
+        PlanScene scene(doc.get(), "gke-serve-ap");
+        QVERIFY(!scene.poolAt(QPointF(100, 50)));
+        const QPointF at(100, 50); // inside the Autopilot frame at the top
+        QVERIFY(scene.autopilotAt(at));
+        std::unique_ptr<QMimeData> tmpl(mime(DragPayload::Kind::Template, "batch-job"));
+        QString refusal;
+        QVERIFY2(scene.dropPayload(*tmpl, at, &refusal), qPrintable(refusal));
+        QCOMPARE(doc->plan().workload("batch")->cluster, std::string("gke-serve-ap"));
+        QVERIFY(!doc->plan().workload("batch")->isPinned());
+        std::unique_ptr<QMimeData> moved(mime(DragPayload::Kind::Workload, "vllm-llama-8b"));
+        QVERIFY2(scene.dropPayload(*moved, at, &refusal), qPrintable(refusal));
+        QCOMPARE(doc->plan().workload("vllm-llama-8b")->cluster, std::string("gke-serve-ap"));
+        QVERIFY(!doc->plan().workload("vllm-llama-8b")->isPinned());
+        QCOMPARE(doc->undoStack()->count(), 2);
+        std::unique_ptr<QMimeData> here(mime(DragPayload::Kind::Workload, "api-gateway-ap"));
+        QVERIFY(!scene.dropPayload(*here, at, &refusal));
+        QVERIFY(refusal.contains(QStringLiteral("already")));
+        QCOMPARE(doc->undoStack()->count(), 2);
+    }
+
     void foreignMimeIsRefused()
     {
         auto doc = solvedExample();

@@ -58,6 +58,8 @@ NodeItem::NodeItem()
 {
     setAcceptHoverEvents(true);
     setFlag(ItemIsSelectable, false);
+    // Close up, a card is redrawn from a cached image while the view pans or a highlight
+    // changes nearby (PlanScene::setZoomHint); exports turn the cache off to stay vector.
 }
 
 PlanScene* NodeItem::planScene() const
@@ -177,7 +179,7 @@ void NodeItem::paintDetailed(QPainter* painter, qreal lod)
     const PlanScene* s = planScene();
     const CanvasTheme& t = s->theme();
     const WorkloadPalette& palette = s->workloadPalette();
-    const bool detailed = lod >= 0.5;
+    const bool detailed = lod >= 0.6; // smaller text could not be read anyway
     const QRectF r = boundingRect();
 
     painter->setRenderHint(QPainter::Antialiasing, true);

@@ -106,10 +106,26 @@ bool PlanScene::event(QEvent* event)
     return QGraphicsScene::event(event);
 }
 
+namespace {
+constexpr qreal kCacheFromZoom = 0.3;
+}
+
 void PlanScene::setDetailForced(bool forced)
 {
     m_detailForced = forced;
+    setZoomHint(m_zoom);
     update();
+}
+
+void PlanScene::setZoomHint(qreal zoom)
+{
+    const bool wasCached = m_zoom >= kCacheFromZoom && !m_detailForced;
+    m_zoom = zoom;
+    const bool cached = m_zoom >= kCacheFromZoom && !m_detailForced;
+    if (cached == wasCached && !m_nodes.empty() && (m_nodes.begin()->second->cacheMode() != QGraphicsItem::NoCache) == cached)
+        return;
+    for (auto& [key, item] : m_nodes)
+        item->setCacheMode(cached ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache);
 }
 
 void PlanScene::rebuild()
@@ -186,6 +202,8 @@ void PlanScene::layoutItems()
             } else {
                 item = new NodeItem;
                 item->setZValue(1);
+                item->setCacheMode(m_zoom >= kCacheFromZoom && !m_detailForced ? QGraphicsItem::DeviceCoordinateCache
+                                                                             : QGraphicsItem::NoCache);
                 addItem(item);
             }
             item->setNode(nv, cardHeight);
@@ -214,6 +232,11 @@ PoolItem* PlanScene::poolAt(QPointF scenePos) const
             return item;
     }
     return nullptr;
+}
+
+PodListItem* PlanScene::autopilotAt(QPointF scenePos) const
+{
+    return m_autopilot && m_autopilot->sceneBoundingRect().contains(scenePos) ? m_autopilot : nullptr;
 }
 
 PoolItem* PlanScene::poolItem(const std::string& pool) const
@@ -245,6 +268,22 @@ solve::Feasibility PlanScene::feasibility(const DragPayload& payload, const std:
         f.checks.push_back(check);
     };
     const model::Plan& plan = m_document->plan();
+    if (pool.empty()) {
+        // An Autopilot cluster: GKE places the Pods; what it refuses, the advice checks say.
+        if (payload.kind == DragPayload::Kind::Workload && !plan.workload(payload.id))
+            refuse(translated(QT_TRANSLATE_NOOP("PlanScene", "the plan has no workload '%1'")).arg(q(payload.id)));
+        else if (payload.kind == DragPayload::Kind::Workload && plan.workload(payload.id)->cluster == m_cluster)
+            refuse(translated(QT_TRANSLATE_NOOP("PlanScene", "%1 runs in this cluster already")).arg(q(payload.id)));
+        else if (payload.kind == DragPayload::Kind::Template && !document::findTemplate(payload.id))
+            refuse(translated(QT_TRANSLATE_NOOP("PlanScene", "unknown template '%1'")).arg(q(payload.id)));
+        else if (payload.kind == DragPayload::Kind::None)
+            refuse(translated(QT_TRANSLATE_NOOP("PlanScene", "only workloads and templates can be dropped here")));
+        else
+            f.fits = true;
+        if (cacheable)
+            m_dragCache[pool] = f;
+        return f;
+    }
     if (payload.kind == DragPayload::Kind::Workload) {
         const model::Workload* w = plan.workload(payload.id);
         if (!w)
@@ -283,9 +322,9 @@ bool PlanScene::dropPayload(const QMimeData& mime, QPointF scenePos, QString* re
     if (!payload.isValid())
         return refuse(translated(QT_TRANSLATE_NOOP("PlanScene", "only workloads and templates can be dropped here")));
     const PoolItem* target = poolAt(scenePos);
-    if (!target)
+    if (!target && !autopilotAt(scenePos))
         return refuse(translated(QT_TRANSLATE_NOOP("PlanScene", "drop onto a node pool")));
-    const std::string pool = target->name();
+    const std::string pool = target ? target->name() : std::string();
     const solve::Feasibility f = feasibility(payload, pool);
     if (!f.fits)
         return refuse(refusalText(f));
@@ -293,14 +332,15 @@ bool PlanScene::dropPayload(const QMimeData& mime, QPointF scenePos, QString* re
     const model::Plan& plan = m_document->plan();
     if (payload.kind == DragPayload::Kind::Workload) {
         m_document->undoStack()->push(new document::PinWorkloadCommand(m_document, payload.id, m_cluster, pool));
-        Q_EMIT dropApplied(translated(QT_TRANSLATE_NOOP("PlanScene", "%1 pinned to %2")).arg(q(payload.id), q(pool)));
+        Q_EMIT dropApplied(pool.empty() ? translated(QT_TRANSLATE_NOOP("PlanScene", "%1 moved to %2")).arg(q(payload.id), q(m_cluster))
+                                        : translated(QT_TRANSLATE_NOOP("PlanScene", "%1 pinned to %2")).arg(q(payload.id), q(pool)));
     } else {
         const document::WorkloadTemplate* t = document::findTemplate(payload.id);
         model::Workload w = document::instantiateTemplate(*t, plan, m_document->catalog(), m_cluster, pool);
         auto* command = new document::AddWorkloadCommand(m_document, w);
-        command->setText(QCoreApplication::translate("Commands", "Add %1 to %2").arg(q(w.name), q(pool)));
+        command->setText(QCoreApplication::translate("Commands", "Add %1 to %2").arg(q(w.name), q(pool.empty() ? m_cluster : pool)));
         m_document->undoStack()->push(command);
-        Q_EMIT dropApplied(translated(QT_TRANSLATE_NOOP("PlanScene", "%1 added to %2")).arg(q(w.name), q(pool)));
+        Q_EMIT dropApplied(translated(QT_TRANSLATE_NOOP("PlanScene", "%1 added to %2")).arg(q(w.name), q(pool.empty() ? m_cluster : pool)));
         setCurrent(ObjectRef::workload(m_cluster, w.name));
     }
     return true;
@@ -310,7 +350,10 @@ void PlanScene::clearDropFeedback()
 {
     if (m_dropTarget)
         m_dropTarget->setDropState(PoolItem::DropState::None);
+    if (m_autopilot)
+        m_autopilot->setDropState(PoolItem::DropState::None);
     m_dropTarget = nullptr;
+    m_autopilotTarget = false;
 }
 
 void PlanScene::dragEnterEvent(QGraphicsSceneDragDropEvent* event)
@@ -331,8 +374,17 @@ void PlanScene::dragMoveEvent(QGraphicsSceneDragDropEvent* event)
 {
     const DragPayload payload = DragPayload::from(*event->mimeData());
     PoolItem* pool = payload.isValid() ? poolAt(event->scenePos()) : nullptr;
-    if (pool != m_dropTarget)
+    PodListItem* autopilot = payload.isValid() && !pool ? autopilotAt(event->scenePos()) : nullptr;
+    if (pool != m_dropTarget || bool(autopilot) != m_autopilotTarget)
         clearDropFeedback();
+    if (autopilot) {
+        m_autopilotTarget = true;
+        const solve::Feasibility f = feasibility(payload, {});
+        autopilot->setDropState(f.fits ? PoolItem::DropState::Fits : PoolItem::DropState::Refuses, refusalText(f));
+        event->setDropAction(payload.kind == DragPayload::Kind::Template ? Qt::CopyAction : Qt::MoveAction);
+        event->setAccepted(f.fits);
+        return;
+    }
     if (!pool) {
         event->ignore();
         return;

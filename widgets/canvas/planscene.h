@@ -51,10 +51,13 @@ public:
     // pool there, a workload is re-pinned to it. Pushes exactly one undo command when the
     // planner says it fits; otherwise changes nothing and returns false with the reason.
     bool dropPayload(const QMimeData& mime, QPointF scenePos, QString* refusal = nullptr);
-    // Would the payload fit in the pool? Cached for the drag in progress.
+    // Would the payload fit in the pool? Cached for the drag in progress. An empty pool means
+    // the cluster itself (Autopilot: no pools, Pods placed by GKE).
     solve::Feasibility feasibility(const DragPayload& payload, const std::string& pool);
 
     PoolItem* poolAt(QPointF scenePos) const;
+    // The Autopilot frame at a point (a drop target without pools), or null.
+    PodListItem* autopilotAt(QPointF scenePos) const;
     PoolItem* poolItem(const std::string& pool) const;
     NodeItem* nodeItem(const std::string& key) const;
     int nodeItemCount() const { return int(m_nodes.size()); }
@@ -74,6 +77,9 @@ public:
     // Draw full detail whatever the zoom (exports and reports).
     void setDetailForced(bool forced);
     bool isDetailForced() const { return m_detailForced; }
+    // The view's zoom: cards are cached as images when they are big enough on screen for
+    // that to pay (blocks in the distance draw faster than images).
+    void setZoomHint(qreal zoom);
     // Re-reads the theme after a palette change.
     void updateTheme();
 
@@ -120,11 +126,13 @@ private:
     document::ObjectRef m_current;
     QTimer* m_rebuildTimer;
     bool m_detailForced = false;
+    qreal m_zoom = 1.0;
 
     // The drag in progress: its payload and the planner's answer per pool.
     DragPayload m_drag;
     std::map<std::string, solve::Feasibility> m_dragCache;
     PoolItem* m_dropTarget = nullptr;
+    bool m_autopilotTarget = false;
 };
 
 } // namespace cw::widgets

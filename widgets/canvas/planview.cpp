@@ -83,6 +83,7 @@ void PlanView::setZoom(qreal z, const QPointF* anchor)
     } else {
         scale(factor, factor);
     }
+    planScene()->setZoomHint(zoom());
     Q_EMIT zoomChanged(zoom());
 }
 

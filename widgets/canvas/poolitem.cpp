@@ -342,6 +342,15 @@ void PodListItem::layoutChips()
     m_height = heightFor(m_width);
 }
 
+void PodListItem::setDropState(PoolItem::DropState state, const QString& reason)
+{
+    if (state == m_dropState && reason == m_dropReason)
+        return;
+    m_dropState = state;
+    m_dropReason = reason;
+    update(QRectF(0, 0, m_width, kTitle + 4));
+}
+
 QRectF PodListItem::boundingRect() const
 {
     return {0, 0, m_width, m_height};
@@ -374,6 +383,20 @@ void PodListItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWid
         : QCoreApplication::translate("PodListItem", "Autopilot: %n Pod(s), billed per Pod request; no nodes to plan", nullptr, int(m_pods.size()));
     painter->drawText(QRectF(14, 6, r.width() - 28, kTitle - 6), Qt::AlignLeft | Qt::AlignVCenter,
                       painter->fontMetrics().elidedText(title, Qt::ElideRight, int(r.width() - 28)));
+    if (m_dropState != PoolItem::DropState::None) {
+        const bool fits = m_dropState == PoolItem::DropState::Fits;
+        const QString text = fits ? QCoreApplication::translate("PodListItem", "✓ drop to run it on Autopilot")
+                                  : QStringLiteral("✗ ") + m_dropReason;
+        painter->setFont(font(12, true));
+        const qreal w = std::min(r.width() * 0.6, qreal(painter->fontMetrics().horizontalAdvance(text) + 20));
+        const QRectF banner(r.right() - w - 8, 5, w, 22);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(fits ? t.fits : t.refuses);
+        painter->drawRoundedRect(banner, 4, 4);
+        painter->setPen(Qt::white);
+        painter->drawText(banner.adjusted(8, 0, -8, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                          painter->fontMetrics().elidedText(text, Qt::ElideRight, int(banner.width() - 16)));
+    }
     painter->setFont(font(11));
     for (const RowLabel& row : m_rows) {
         painter->setPen(t.text);

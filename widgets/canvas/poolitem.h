@@ -56,7 +56,11 @@ public:
     enum class Kind { Unplaced, Autopilot };
 
     explicit PodListItem(Kind kind);
+    Kind kind() const { return m_kind; }
     void setContent(std::vector<PodView> pods, std::vector<UnplacedView> unplaced, qreal width);
+    // An Autopilot cluster takes drops too: the workload runs there, with no pool to pin.
+    void setDropState(PoolItem::DropState state, const QString& reason = {});
+    PoolItem::DropState dropState() const { return m_dropState; }
     qreal heightFor(qreal width) const;
 
     QRectF boundingRect() const override;
@@ -83,6 +87,8 @@ private:
     std::vector<RowLabel> m_rows; // one row per workload
     qreal m_width = 400;
     qreal m_height = 80;
+    PoolItem::DropState m_dropState = PoolItem::DropState::None;
+    QString m_dropReason;
 };
 
 } // namespace cw::widgets

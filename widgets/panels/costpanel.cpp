@@ -27,6 +27,7 @@ CostPanel::CostPanel(QWidget* parent)
     , m_waste(new Chart)
 {
     setAccessibleName(tr("Cost"));
+    setMinimumHeight(230); // the charts stay readable whatever the central view asks for
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 4, 6, 4);
     layout->setSpacing(6);

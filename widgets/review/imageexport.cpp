@@ -26,6 +26,21 @@ ImageFormat imageFormatFor(const QString& path)
     return ImageFormat::Png;
 }
 
+void paintFitted(const Renderable& r, QPainter& painter, const QRectF& target)
+{
+    if (r.size.isEmpty() || target.isEmpty())
+        return;
+    const qreal scale = std::min(target.width() / r.size.width(), target.height() / r.size.height());
+    const QSizeF size = r.size * scale;
+    const QRectF fitted(target.left() + (target.width() - size.width()) / 2, target.top(), size.width(), size.height());
+    painter.save();
+    painter.setClipRect(target);
+    if (r.background.isValid())
+        painter.fillRect(fitted, r.background);
+    r.paint(painter, fitted);
+    painter.restore();
+}
+
 QImage renderImage(const Renderable& r, qreal dpr)
 {
     QImage image((r.size * dpr).toSize(), QImage::Format_ARGB32_Premultiplied);

@@ -35,6 +35,8 @@ ImageFormat imageFormatFor(const QString& path);
 // its size). The file is written atomically; on failure the old file is left as it was and
 // error names the file and the reason.
 bool exportRenderable(const Renderable& renderable, const QString& path, QString* error, qreal pngScale = 2.0);
+// Draws the renderable into target, as large as fits with its proportions, centred.
+void paintFitted(const Renderable& renderable, QPainter& painter, const QRectF& target);
 // The renderable as an image at a device pixel ratio.
 QImage renderImage(const Renderable& renderable, qreal devicePixelRatio);
 

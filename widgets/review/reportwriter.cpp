@@ -242,9 +242,12 @@ void ReportWriter::paintPage(QPainter& p)
     const qreal rx = margin + leftWidth + 20;
     const qreal rw = kPageWidth - margin - rx;
     const qreal top = 80;
-    const qreal chartsHeight = 185;
-    const qreal sectionsHeight = m_sections.empty() ? 0 : 200;
-    const qreal canvasHeight = kPageHeight - top - margin - chartsHeight - sectionsHeight - 16 - (m_sections.empty() ? 0 : 10);
+    // With other views (the TPU slices, the provider comparison) the canvases and the charts
+    // make room for them below.
+    const bool sections = !m_sections.empty();
+    const qreal chartsHeight = sections ? 165 : 185;
+    const qreal canvasHeight = sections ? 205 : kPageHeight - top - margin - chartsHeight - 16;
+    const qreal sectionsHeight = sections ? kPageHeight - top - margin - canvasHeight - chartsHeight - 26 : 0;
 
     std::vector<const model::Cluster*> shown;
     for (const auto& c : plan.clusters)
@@ -294,7 +297,16 @@ void ReportWriter::paintPage(QPainter& p)
         for (size_t i = 0; i < m_sections.size(); ++i) {
             const QRectF cell(rx + qreal(i) * (sw + 10), sy, sw, sectionsHeight);
             drawText(p, QRectF(cell.left(), cell.top(), cell.width(), 16), m_sections[i].title, font(11, true), ink, 0);
-            m_sections[i].paint(p, cell.adjusted(0, 18, 0, 0));
+            // Laid out one and a half times larger, then scaled into its place: the views were
+            // designed for a screen, not for a quarter of a page.
+            const QRectF area = cell.adjusted(0, 18, 0, 0);
+            constexpr qreal kLogical = 1.5;
+            p.save();
+            p.setClipRect(area);
+            p.translate(area.topLeft());
+            p.scale(1 / kLogical, 1 / kLogical);
+            m_sections[i].paint(p, QRectF(QPointF(0, 0), area.size() * kLogical));
+            p.restore();
         }
     }
 
