@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Fails when planner/ includes Qt, when widgets/document/ includes Qt Widgets, or when the
-# CLI includes widgets: the layering of ARCHITECTURE.md.
+# CLI includes widgets: the project's layering (planner/ is Qt-free).
 set(failed "")
 file(GLOB_RECURSE planner_files "${SOURCE_DIR}/planner/*.h" "${SOURCE_DIR}/planner/*.cpp")
 foreach(f IN LISTS planner_files)

@@ -389,7 +389,7 @@ private:
         if (queued) {
             m_ctx.assumptions.push_back("Pool `" + p.name + "` uses queued provisioning (Dynamic Workload Scheduler): "
                                         "it starts empty, scales only through ProvisioningRequests, keeps auto-repair "
-                                        "off and ignores reservations (DOMAIN.md §5.1).");
+                                        "off and ignores reservations (https://cloud.google.com/kubernetes-engine/docs/how-to/provisioningrequest).");
         }
     }
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// GPU monitoring: scraping of the NVIDIA DCGM exporter and the alerts of DOMAIN.md §9,
+// GPU monitoring: scraping of the NVIDIA DCGM exporter and the alerts of docs/export.md (GPU monitoring),
 // as GMP PodMonitoring + Rules on GKE and prometheus-operator PodMonitor + PrometheusRule
 // on EKS.
 #include "context.h"
@@ -17,7 +17,7 @@ struct XidAlert {
     const char* meaning;
 };
 
-// DOMAIN.md §9.
+// docs/export.md, GPU monitoring.
 const XidAlert kXidAlerts[] = {
     {31, "GpuXid31MemoryPageFault", "warning",
      "GPU memory page fault (Xid 31): usually a bug in the application or a library"},

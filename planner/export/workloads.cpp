@@ -215,7 +215,7 @@ private:
             tolerations.push(toleration(t));
         if (q != Queueing::None) {
             // Nodes of a queued-provisioning pool carry this taint until the request is
-            // provisioned (DOMAIN.md §6.1).
+            // provisioned (docs/export.md, queued provisioning).
             Toleration queued{"cloud.google.com/gke-queued", TolerationOperator::Exists, {}, TaintEffect::NoSchedule};
             tolerations.push(toleration(queued));
         }

@@ -117,7 +117,7 @@ NodeFacts nodeFacts(const catalog::Catalog& cat, const Cluster& cluster, const N
     if (pool.efa && m.efaInterfaces > 0)
         raw.extended[kEfaResource] = m.efaInterfaces;
 
-    // What kubelet, the system and eviction take (DOMAIN.md §8, from the catalog's rules).
+    // What kubelet, the system and eviction take (the catalog's rules.yaml, source gke-node-allocatable).
     const int64_t cpuReserved = tiered(raw.cpuMilli, rules.cpuTiers);
     int64_t memoryReserved = 0;
     if (!rules.memoryTiers.empty()) {

@@ -20,7 +20,7 @@
 namespace cw::solve::detail {
 
 // Dimensions of every resource vector inside the solver. kTpu counts TPU hosts, not chips:
-// a TPU Pod requests all the chips of its host (DOMAIN.md §1.2), so a host holds one TPU Pod.
+// a TPU Pod requests all the chips of its host (docs/tpu.md; the catalog source gke-tpus-standard), so a host holds one TPU Pod.
 enum Dim : int { kCpu = 0, kMemory, kEphemeral, kGpu, kTpu, kPods, kFixedDims };
 
 inline constexpr int kNoLimit = INT_MAX;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// TPU slices: every row of the topology tables of DOMAIN.md §1.2, the source chapter's
+// TPU slices: every row of the topology tables of the Cloud TPU documentation (catalog sources cloud-tpu-*), the source chapter's
 // errors, slice names, equivalent topologies, host mapping and the plan checks.
 #include "catalog/catalog.h"
 #include "check/plancheck.h"
@@ -86,7 +86,7 @@ private Q_SLOTS:
         QCOMPARE(t ? QString::fromStdString(t->text()) : QString(), parsed);
     }
 
-    // DOMAIN.md §1.2, the 2D table: topology, chips, VMs × machine, scope.
+    // The 2D topology table (cloud-tpu-v5e, cloud-tpu-v6e): topology, chips, VMs × machine, scope.
     void table2d_data()
     {
         QTest::addColumn<QString>("generation");
@@ -136,7 +136,7 @@ private Q_SLOTS:
                  QStringLiteral("%1-%2").arg(generation == QLatin1String("v5e") ? QStringLiteral("v5litepod") : generation).arg(chips));
     }
 
-    // DOMAIN.md §1.2, the 3D table (the v5p table; v4 and TPU7x use the same cube geometry).
+    // The 3D topology table (cloud-tpu-v5p) (the v5p table; v4 and TPU7x use the same cube geometry).
     void table3d_data()
     {
         QTest::addColumn<QString>("generation");
@@ -293,7 +293,7 @@ private Q_SLOTS:
         }
     }
 
-    // Every valid 3D shape follows the rules of DOMAIN.md §1.2, and enumeration finds every
+    // Every valid 3D shape follows the 3D topology rules (cloud-tpu-v4, cloud-tpu-v5p, cloud-tpu-tpu7x), and enumeration finds every
     // shape that checkTopology accepts (compared on all shapes up to 16 per axis).
     void enumerationMatchesRules_data()
     {
