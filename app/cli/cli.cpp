@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli.h"
 
+#include "i18n/translations.h"
+
 #include "check/plancheck.h"
 #include "io/planreader.h"
 
@@ -9,11 +11,6 @@
 #include <iostream>
 
 namespace cw::cli {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("cli", text);
-}
 
 bool Args::has(const std::string& name) const
 {
@@ -39,8 +36,8 @@ bool Args::onlyOptions(const std::vector<std::string>& known) const
         if (k == "help" || std::find(known.begin(), known.end(), k) != known.end())
             continue;
         const std::string s = diag::closestMatch(k, known);
-        usageError(s.empty() ? tr("%1 does not know the option --%2").arg(QString::fromStdString(command), QString::fromStdString(k))
-                             : tr("%1 does not know the option --%2; did you mean --%3?")
+        usageError(s.empty() ? Cli::tr("%1 does not know the option --%2").arg(QString::fromStdString(command), QString::fromStdString(k))
+                             : Cli::tr("%1 does not know the option --%2; did you mean --%3?")
                                    .arg(QString::fromStdString(command), QString::fromStdString(k), QString::fromStdString(s)));
         return false;
     }
@@ -66,7 +63,7 @@ void printJson(const nlohmann::json& j)
 void printDiagnostics(const diag::Diagnostics& diags)
 {
     for (const auto& d : diags.items())
-        err(d.format() + "\n");
+        err(i18n::formatDiagnostic(d).toStdString() + "\n");
 }
 
 nlohmann::json diagnosticsJson(const diag::Diagnostics& diags)
@@ -91,7 +88,7 @@ nlohmann::json diagnosticsJson(const diag::Diagnostics& diags)
 int usageError(const QString& message)
 {
     err("clusterwright-cli: " + message.toStdString() + "\n");
-    err(tr("Try 'clusterwright-cli --help'.").toStdString() + "\n");
+    err(Cli::tr("Try 'clusterwright-cli --help'.").toStdString() + "\n");
     return kUsage;
 }
 

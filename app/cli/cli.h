@@ -53,7 +53,10 @@ std::optional<model::Plan> loadPlan(const std::string& path, const catalog::Cata
 // A usage error: prints the message and a hint, returns kUsage.
 int usageError(const QString& message);
 
-QString tr(const char* text);
+// The CLI's translation context "Cli"; Cli::tr() so that lupdate files every string there.
+struct Cli {
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
 
 // One sub-command: its name, a one-line summary and its entry point.
 struct Command {

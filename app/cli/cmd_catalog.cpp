@@ -128,7 +128,7 @@ int list(const Args& args, const catalog::Catalog& cat)
     if (auto p = args.value("provider")) {
         only = model::enumFromString<model::Provider>(*p);
         if (!only)
-            return usageError(tr("--provider must be gke or eks, not '%1'").arg(QString::fromStdString(*p)));
+            return usageError(Cli::tr("--provider must be gke or eks, not '%1'").arg(QString::fromStdString(*p)));
     }
     nlohmann::json items = nlohmann::json::array();
     std::string text;
@@ -144,13 +144,13 @@ int list(const Args& args, const catalog::Catalog& cat)
         if (only && book.provider != *only)
             continue;
         if (!args.json) {
-            text += tr("%1 %2 (prices in USD per hour)\n")
+            text += Cli::tr("%1 %2 (prices in USD per hour)\n")
                         .arg(QString::fromLatin1(book.provider == model::Provider::Gke ? "GKE" : "EKS"),
                              QString::fromStdString(book.region))
                         .toStdString();
-            text += pad(tr("machine type").toStdString(), nameWidth) + pad(tr("category").toStdString(), 18)
-                  + pad("vCPU", 7) + pad(tr("mem GiB").toStdString(), 9) + pad(tr("accelerators").toStdString(), accWidth)
-                  + pad(tr("on-demand").toStdString(), 12) + tr("spot").toStdString() + "\n";
+            text += pad(Cli::tr("machine type").toStdString(), nameWidth) + pad(Cli::tr("category").toStdString(), 18)
+                  + pad("vCPU", 7) + pad(Cli::tr("mem GiB").toStdString(), 9) + pad(Cli::tr("accelerators").toStdString(), accWidth)
+                  + pad(Cli::tr("on-demand").toStdString(), 12) + Cli::tr("spot").toStdString() + "\n";
         }
         for (const auto& m : book.machineTypes) {
             if (args.json) {
@@ -173,8 +173,8 @@ int list(const Args& args, const catalog::Catalog& cat)
         printJson({{"priceDate", cat.priceDate()}, {"machineTypes", items}});
     } else {
         if (anyUnverified)
-            text += tr("(!) the catalog marks a part of this price as unverified; see 'catalog show TYPE'.\n").toStdString();
-        text += tr("Prices as of %1.\n").arg(QString::fromStdString(cat.priceDate())).toStdString();
+            text += Cli::tr("(!) the catalog marks a part of this price as unverified; see 'catalog show TYPE'.\n").toStdString();
+        text += Cli::tr("Prices as of %1.\n").arg(QString::fromStdString(cat.priceDate())).toStdString();
         out(text);
     }
     return kOk;
@@ -183,7 +183,7 @@ int list(const Args& args, const catalog::Catalog& cat)
 int show(const Args& args, const catalog::Catalog& cat)
 {
     if (args.positional.size() != 2)
-        return usageError(tr("catalog show needs one machine type"));
+        return usageError(Cli::tr("catalog show needs one machine type"));
     const std::string& name = args.positional[1];
     nlohmann::json found = nlohmann::json::array();
     std::string text;
@@ -196,28 +196,28 @@ int show(const Args& args, const catalog::Catalog& cat)
         if (args.json)
             continue;
         text += name + " (" + model::toString(book.provider) + ", " + book.region + ")\n";
-        text += "  " + tr("category").toStdString() + ": " + catalog::toString(m->category) + "\n";
-        text += "  vCPU: " + number(m->vcpu) + ", " + tr("memory").toStdString() + ": " + number(m->memoryGiB) + " GiB\n";
-        text += "  " + tr("accelerators").toStdString() + ": " + acceleratorText(*m) + "\n";
+        text += "  " + Cli::tr("category").toStdString() + ": " + catalog::toString(m->category) + "\n";
+        text += "  vCPU: " + number(m->vcpu) + ", " + Cli::tr("memory").toStdString() + ": " + number(m->memoryGiB) + " GiB\n";
+        text += "  " + Cli::tr("accelerators").toStdString() + ": " + acceleratorText(*m) + "\n";
         if (m->maxPods)
-            text += "  " + tr("max Pods per node").toStdString() + ": " + std::to_string(*m->maxPods) + "\n";
+            text += "  " + Cli::tr("max Pods per node").toStdString() + ": " + std::to_string(*m->maxPods) + "\n";
         for (auto cap : {model::Capacity::OnDemand, model::Capacity::Spot}) {
             const auto p = cat.machinePrice(book.provider, *m, cap);
             text += "  " + std::string(model::toString(cap)) + ": "
                   + (p.known ? "$" + money(p.usdPerHour) + "/h" : std::string("n/a")) + " = "
-                  + io::joinNames(p.parts, " + ") + (p.unverified ? "  (" + tr("unverified").toStdString() + ")" : "") + "\n";
+                  + io::joinNames(p.parts, " + ") + (p.unverified ? "  (" + Cli::tr("unverified").toStdString() + ")" : "") + "\n";
         }
-        text += "  " + tr("sources").toStdString() + ":\n";
+        text += "  " + Cli::tr("sources").toStdString() + ":\n";
         for (const auto& price : j["prices"]) {
             text += "    - " + price["source"].get<std::string>() + " (" + price["asOf"].get<std::string>() + ")";
             if (price.contains("sourceTitle"))
                 text += ": " + price["sourceTitle"].get<std::string>();
             text += "\n";
             if (price["unverified"].get<bool>())
-                text += "      " + tr("unverified").toStdString() + (price.contains("note") ? ": " + price["note"].get<std::string>() : "") + "\n";
+                text += "      " + Cli::tr("unverified").toStdString() + (price.contains("note") ? ": " + price["note"].get<std::string>() : "") + "\n";
         }
         if (!m->note.empty())
-            text += "  " + tr("note").toStdString() + ": " + m->note + "\n";
+            text += "  " + Cli::tr("note").toStdString() + ": " + m->note + "\n";
     }
     if (found.empty()) {
         std::vector<std::string> names;
@@ -225,8 +225,8 @@ int show(const Args& args, const catalog::Catalog& cat)
             for (const auto& m : book.machineTypes)
                 names.push_back(m.name);
         const std::string s = diag::closestMatch(name, names);
-        err(tr("clusterwright-cli: unknown machine type '%1'").arg(QString::fromStdString(name)).toStdString()
-            + (s.empty() ? "" : tr("; did you mean '%1'?").arg(QString::fromStdString(s)).toStdString()) + "\n");
+        err(Cli::tr("clusterwright-cli: unknown machine type '%1'").arg(QString::fromStdString(name)).toStdString()
+            + (s.empty() ? "" : Cli::tr("; did you mean '%1'?").arg(QString::fromStdString(s)).toStdString()) + "\n");
         return kPlanErrors;
     }
     if (args.json)
@@ -243,7 +243,7 @@ int runCatalog(const Args& args)
     if (!args.onlyOptions({"provider"}))
         return kUsage;
     if (args.positional.empty())
-        return usageError(tr("catalog needs a sub-command: list or show TYPE"));
+        return usageError(Cli::tr("catalog needs a sub-command: list or show TYPE"));
     auto cat = loadCatalog(args);
     if (!cat)
         return kUsage;
@@ -252,7 +252,7 @@ int runCatalog(const Args& args)
         return list(args, *cat);
     if (sub == "show")
         return show(args, *cat);
-    return usageError(tr("unknown catalog sub-command '%1'; use list or show").arg(QString::fromStdString(sub)));
+    return usageError(Cli::tr("unknown catalog sub-command '%1'; use list or show").arg(QString::fromStdString(sub)));
 }
 
 } // namespace cw::cli

@@ -8,7 +8,7 @@ int runCheck(const Args& args)
     if (!args.onlyOptions({}))
         return kUsage;
     if (args.positional.size() != 1)
-        return usageError(tr("check needs exactly one PLAN file"));
+        return usageError(Cli::tr("check needs exactly one PLAN file"));
     auto cat = loadCatalog(args);
     if (!cat)
         return kUsage;
@@ -34,7 +34,7 @@ int runCheck(const Args& args)
         size_t pools = 0;
         for (const auto& c : plan->clusters)
             pools += c.nodePools.size();
-        out(tr("%1: ok: plan '%2', %3 cluster(s), %4 node pool(s), %5 workload(s); %6 warning(s)\n")
+        out(Cli::tr("%1: ok: plan '%2', %3 cluster(s), %4 node pool(s), %5 workload(s); %6 warning(s)\n")
                 .arg(QString::fromStdString(path), QString::fromStdString(plan->name))
                 .arg(plan->clusters.size())
                 .arg(pools)

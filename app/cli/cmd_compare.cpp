@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // clusterwright-cli compare: the plan's workloads priced on GKE Standard, GKE Autopilot and EKS.
 #include "cli.h"
+#include "i18n/translations.h"
 
 #include "cost/adr.h"
 #include "cost/compare.h"
@@ -77,10 +78,10 @@ std::string right(const std::string& s, size_t w)
 std::string kindText(model::WorkloadKind k)
 {
     switch (k) {
-    case model::WorkloadKind::Training: return tr("training").toStdString();
-    case model::WorkloadKind::Inference: return tr("inference").toStdString();
-    case model::WorkloadKind::Batch: return tr("batch").toStdString();
-    case model::WorkloadKind::Notebook: return tr("notebook").toStdString();
+    case model::WorkloadKind::Training: return Cli::tr("training").toStdString();
+    case model::WorkloadKind::Inference: return Cli::tr("inference").toStdString();
+    case model::WorkloadKind::Batch: return Cli::tr("batch").toStdString();
+    case model::WorkloadKind::Notebook: return Cli::tr("notebook").toStdString();
     }
     return {};
 }
@@ -92,13 +93,13 @@ std::string optionNote(const cost::Option& o)
     for (const auto& u : o.unplaced)
         pods += u.pods;
     if (pods > 0)
-        s += tr("%1 Pod(s) not placed").arg(pods).toStdString();
+        s += Cli::tr("%1 Pod(s) not placed").arg(pods).toStdString();
     if (o.premiumUnknown)
-        s += (s.empty() ? "" : "; ") + tr("premium not included: unknown").toStdString();
+        s += (s.empty() ? "" : "; ") + Cli::tr("premium not included: unknown").toStdString();
     if (!o.complete && pods == 0 && !o.premiumUnknown)
-        s += (s.empty() ? "" : "; ") + tr("a price is missing").toStdString();
+        s += (s.empty() ? "" : "; ") + Cli::tr("a price is missing").toStdString();
     if (o.unverified)
-        s += (s.empty() ? "" : "; ") + tr("unverified prices (!)").toStdString();
+        s += (s.empty() ? "" : "; ") + Cli::tr("unverified prices (!)").toStdString();
     return s;
 }
 
@@ -119,7 +120,7 @@ std::string cell(const cost::WorkloadCost& w)
 std::string text(const cost::Comparison& c, const model::Plan& plan)
 {
     std::string t;
-    t += tr("Plan '%1': %2 workload(s) priced on GKE Standard, GKE Autopilot and EKS\n"
+    t += Cli::tr("Plan '%1': %2 workload(s) priced on GKE Standard, GKE Autopilot and EKS\n"
             "Prices: GKE %3, EKS %4, catalog dated %5 to %6; %7 hours a month; USD\n\n")
              .arg(QString::fromStdString(c.plan))
              .arg(plan.workloads.size())
@@ -127,9 +128,9 @@ std::string text(const cost::Comparison& c, const model::Plan& plan)
                   QString::fromStdString(c.oldestPriceDate), QString::fromStdString(c.priceDate))
              .arg(c.hoursPerMonth)
              .toStdString();
-    t += left(tr("option").toStdString(), 20) + right(tr("per hour").toStdString(), 12) + right(tr("per month").toStdString(), 14)
-       + right(tr("used").toStdString(), 14) + right(tr("waste").toStdString(), 12) + right(tr("fees").toStdString(), 10) + "  "
-       + tr("note").toStdString() + "\n";
+    t += left(Cli::tr("option").toStdString(), 20) + right(Cli::tr("per hour").toStdString(), 12) + right(Cli::tr("per month").toStdString(), 14)
+       + right(Cli::tr("used").toStdString(), 14) + right(Cli::tr("waste").toStdString(), 12) + right(Cli::tr("fees").toStdString(), 10) + "  "
+       + Cli::tr("note").toStdString() + "\n";
     // The Spot variants only when some workload is priced on Spot capacity: otherwise they repeat.
     bool anySpot = false;
     for (const auto& o : c.options) {
@@ -143,18 +144,18 @@ std::string text(const cost::Comparison& c, const model::Plan& plan)
            + right(money(o.wasteMonthly), 12) + right(money(o.fees.monthly), 10) + "  " + optionNote(o) + "\n";
     }
     if (!anySpot && c.options.size() > 3)
-        t += tr("(no workload is marked spot: true; the Spot variants equal these options)\n").toStdString();
+        t += Cli::tr("(no workload is marked spot: true; the Spot variants equal these options)\n").toStdString();
     const std::string cheapest = cost::cheapestOption(c);
     t += "\n";
     if (cheapest.empty())
-        t += tr("No option places every Pod at known prices.\n").toStdString();
+        t += Cli::tr("No option places every Pod at known prices.\n").toStdString();
     else
-        t += tr("Cheapest option that places every Pod at known prices: %1\n").arg(QString::fromStdString(cheapest)).toStdString();
+        t += Cli::tr("Cheapest option that places every Pod at known prices: %1\n").arg(QString::fromStdString(cheapest)).toStdString();
 
     // Per workload, the three on-demand options.
     const std::vector<std::string> base = {"gke-standard", "gke-autopilot", "eks"};
-    t += "\n" + tr("Per workload, per month:").toStdString() + "\n";
-    t += left(tr("workload").toStdString(), 22) + left(tr("class").toStdString(), 11);
+    t += "\n" + Cli::tr("Per workload, per month:").toStdString() + "\n";
+    t += left(Cli::tr("workload").toStdString(), 22) + left(Cli::tr("class").toStdString(), 11);
     for (const auto& n : base)
         t += right(n, 17);
     t += "\n";
@@ -167,12 +168,12 @@ std::string text(const cost::Comparison& c, const model::Plan& plan)
         }
         t += "\n";
     }
-    t += tr("  ¹ Autopilot premium not included: unknown  ² refused by Autopilot: priced on GKE Standard (needs Standard)\n"
+    t += Cli::tr("  ¹ Autopilot premium not included: unknown  ² refused by Autopilot: priced on GKE Standard (needs Standard)\n"
             "  ³ equivalent or substitute accelerator     ⁴ Pods not placed: only the placed Pods are priced\n")
              .toStdString();
 
     // Where each workload runs, per option.
-    t += "\n" + tr("Where the workloads run:").toStdString() + "\n";
+    t += "\n" + Cli::tr("Where the workloads run:").toStdString() + "\n";
     for (const auto& n : base) {
         const cost::Option* o = c.option(n);
         if (!o)
@@ -184,12 +185,12 @@ std::string text(const cost::Comparison& c, const model::Plan& plan)
         }
     }
 
-    t += "\n" + tr("Fees (control plane, per month):").toStdString() + "\n";
+    t += "\n" + Cli::tr("Fees (control plane, per month):").toStdString() + "\n";
     for (const auto& o : c.options) {
         if (o.spot)
             continue;
         t += "  " + left(o.name, 16)
-           + tr("%1 cluster(s), %2/h, %3 gross, free-tier credit %4, %5 net")
+           + Cli::tr("%1 cluster(s), %2/h, %3 gross, free-tier credit %4, %5 net")
                  .arg(o.fees.lines.size())
                  .arg(QString::fromStdString(perHour(o.fees.hourly)), QString::fromStdString(money(o.fees.monthlyGross)),
                       QString::fromStdString(money(o.fees.credit)), QString::fromStdString(money(o.fees.monthly)))
@@ -207,21 +208,21 @@ std::string text(const cost::Comparison& c, const model::Plan& plan)
                 continue;
             subs += "  " + o.name + ": " + s.workload + " (" + cost::toString(s.kind) + "): " + s.from + " → " + s.to;
             if (s.kind == cost::MatchKind::Substitute)
-                subs += "\n      " + tr("needs at least %1 bf16 TFLOPs and %2 GiB; gets %3 TFLOPs and %4 GiB%5")
+                subs += "\n      " + Cli::tr("needs at least %1 bf16 TFLOPs and %2 GiB; gets %3 TFLOPs and %4 GiB%5")
                                       .arg(QString::fromStdString(num(s.neededTflops)), QString::fromStdString(num(s.neededMemoryGiB)),
                                            QString::fromStdString(num(s.providedTflops)), QString::fromStdString(num(s.providedMemoryGiB)),
-                                           s.fromMemory ? tr(" (figures from memory: confidence M)") : QString())
+                                           s.fromMemory ? Cli::tr(" (figures from memory: confidence M)") : QString())
                                       .toStdString();
             subs += "\n";
         }
     }
     if (!subs.empty())
-        t += "\n" + tr("Equivalents and substitutes:").toStdString() + "\n" + subs;
+        t += "\n" + Cli::tr("Equivalents and substitutes:").toStdString() + "\n" + subs;
 
     if (const cost::Option* a = c.option("gke-autopilot"); a && !a->refused.empty()) {
-        t += "\n" + tr("Refused by Autopilot (priced on GKE Standard):").toStdString() + "\n";
+        t += "\n" + Cli::tr("Refused by Autopilot (priced on GKE Standard):").toStdString() + "\n";
         for (const auto& r : a->refused)
-            t += "  " + r.workload + " (" + tr("%1 Pod(s)").arg(r.replicas).toStdString() + "), " + r.feature + ": " + r.reason + "\n";
+            t += "  " + r.workload + " (" + Cli::tr("%1 Pod(s)").arg(r.replicas).toStdString() + "), " + r.feature + ": " + r.reason + "\n";
     }
 
     std::string unplaced;
@@ -229,26 +230,26 @@ std::string text(const cost::Comparison& c, const model::Plan& plan)
         if (o.spot)
             continue;
         for (const auto& u : o.unplaced)
-            unplaced += "  " + o.name + ": " + u.workload + ": " + tr("%1 Pod(s): %2").arg(u.pods).arg(QString::fromStdString(u.reason)).toStdString() + "\n";
+            unplaced += "  " + o.name + ": " + u.workload + ": " + Cli::tr("%1 Pod(s): %2").arg(u.pods).arg(QString::fromStdString(u.reason)).toStdString() + "\n";
     }
     if (!unplaced.empty())
-        t += "\n" + tr("Not placed:").toStdString() + "\n" + unplaced;
+        t += "\n" + Cli::tr("Not placed:").toStdString() + "\n" + unplaced;
 
     if (!c.breakEven.empty()) {
-        t += "\n" + tr("Break-even: the node utilisation below which Autopilot costs less than Standard (u* = U ÷ A):").toStdString() + "\n";
-        t += "  " + left(tr("class").toStdString(), 11) + right(tr("Autopilot A").toStdString(), 14)
-           + right(tr("Standard U").toStdString(), 14) + right(tr("Standard today").toStdString(), 16)
-           + right(tr("utilisation").toStdString(), 13) + right(tr("break-even").toStdString(), 12) + "  "
-           + tr("cheaper").toStdString() + "\n";
-        t += "  " + tr("($ a month; U: Standard at 100 % utilisation; Autopilot is cheaper below the break-even utilisation)").toStdString() + "\n";
+        t += "\n" + Cli::tr("Break-even: the node utilisation below which Autopilot costs less than Standard (u* = U ÷ A):").toStdString() + "\n";
+        t += "  " + left(Cli::tr("class").toStdString(), 11) + right(Cli::tr("Autopilot A").toStdString(), 14)
+           + right(Cli::tr("Standard U").toStdString(), 14) + right(Cli::tr("Standard today").toStdString(), 16)
+           + right(Cli::tr("utilisation").toStdString(), 13) + right(Cli::tr("break-even").toStdString(), 12) + "  "
+           + Cli::tr("cheaper").toStdString() + "\n";
+        t += "  " + Cli::tr("($ a month; U: Standard at 100 % utilisation; Autopilot is cheaper below the break-even utilisation)").toStdString() + "\n";
         for (const auto& b : c.breakEven) {
             if (b.workloads.empty()) {
-                t += "  " + left(kindText(b.kind), 11) + tr("every workload refused by Autopilot").toStdString() + "\n";
+                t += "  " + left(kindText(b.kind), 11) + Cli::tr("every workload refused by Autopilot").toStdString() + "\n";
                 continue;
             }
             const double h = c.hoursPerMonth;
             std::string be = b.breakEven ? percent(*b.breakEven) : "-";
-            const std::string cheaper = b.cheaper.empty() ? tr("depends on the premium").toStdString() : b.cheaper;
+            const std::string cheaper = b.cheaper.empty() ? Cli::tr("depends on the premium").toStdString() : b.cheaper;
             t += "  " + left(kindText(b.kind), 11) + right(money(b.autopilotHourly * h) + (b.premiumUnknown ? " ¹" : ""), 14)
                + right(money(b.standardUsedHourly * h), 14) + right(money(b.standardHourly * h), 16)
                + right(percent(b.utilization), 13) + right(be, 12) + "  " + cheaper + "\n";
@@ -257,13 +258,13 @@ std::string text(const cost::Comparison& c, const model::Plan& plan)
         for (const auto& b : c.breakEven)
             anyUnknown = anyUnknown || (b.premiumUnknown && !b.workloads.empty());
         if (anyUnknown)
-            t += "  " + tr("¹ Autopilot premium not included: unknown; that break-even is an upper bound").toStdString() + "\n";
+            t += "  " + Cli::tr("¹ Autopilot premium not included: unknown; that break-even is an upper bound").toStdString() + "\n";
     }
     if (!c.unverifiedPrices.empty()) {
         std::string list;
         for (const auto& u : c.unverifiedPrices)
             list += (list.empty() ? "" : ", ") + u;
-        t += "\n" + tr("(!) prices the catalog marks unverified, used above: %1 (see 'catalog show TYPE').")
+        t += "\n" + Cli::tr("(!) prices the catalog marks unverified, used above: %1 (see 'catalog show TYPE').")
                          .arg(QString::fromStdString(list))
                          .toStdString()
            + "\n";
@@ -276,9 +277,9 @@ std::string text(const cost::Comparison& c, const model::Plan& plan)
 int runCompare(const Args& args)
 {
     if (args.positional.size() != 1)
-        return usageError(tr("compare needs exactly one PLAN file"));
+        return usageError(Cli::tr("compare needs exactly one PLAN file"));
     if (args.has("adr") && args.value("adr")->empty())
-        return usageError(tr("--adr needs a file name"));
+        return usageError(Cli::tr("--adr needs a file name"));
     auto cat = loadCatalog(args);
     if (!cat)
         return kUsage;
@@ -295,7 +296,7 @@ int runCompare(const Args& args)
     if (!args.json) {
         for (const auto& d : c.diagnostics.items()) {
             if (d.severity != diag::Severity::Info)
-                err(d.format() + "\n");
+                err(i18n::formatDiagnostic(d).toStdString() + "\n");
         }
     }
     if (auto adr = args.value("adr")) {
@@ -312,7 +313,7 @@ int runCompare(const Args& args)
             return kUsage;
         }
         if (!args.json)
-            err(tr("Architecture decision record written to %1\n").arg(QString::fromStdString(*adr)).toStdString());
+            err(Cli::tr("Architecture decision record written to %1\n").arg(QString::fromStdString(*adr)).toStdString());
     }
     if (args.json) {
         nlohmann::json j = cost::toJson(c);

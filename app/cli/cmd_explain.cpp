@@ -10,7 +10,7 @@ namespace cw::cli {
 int runExplain(const Args& args)
 {
     if (args.positional.size() != 2)
-        return usageError(tr("explain needs a PLAN file and a WORKLOAD name"));
+        return usageError(Cli::tr("explain needs a PLAN file and a WORKLOAD name"));
     auto cat = loadCatalog(args);
     if (!cat)
         return kUsage;
@@ -30,8 +30,8 @@ int runExplain(const Args& args)
         for (const auto& other : plan->workloads)
             names.push_back(other.name);
         const std::string s = diag::closestMatch(name, names);
-        return usageError(s.empty() ? tr("the plan has no workload '%1'").arg(QString::fromStdString(name))
-                                    : tr("the plan has no workload '%1'; did you mean '%2'?")
+        return usageError(s.empty() ? Cli::tr("the plan has no workload '%1'").arg(QString::fromStdString(name))
+                                    : Cli::tr("the plan has no workload '%1'; did you mean '%2'?")
                                           .arg(QString::fromStdString(name), QString::fromStdString(s)));
     }
     solve::SolveOptions options;
@@ -81,25 +81,25 @@ int runExplain(const Args& args)
         return complete ? kOk : kPlanErrors;
     }
 
-    QString s = tr("Workload %1 (cluster %2): %3 of %4 replicas placed\n")
+    QString s = Cli::tr("Workload %1 (cluster %2): %3 of %4 replicas placed\n")
                     .arg(QString::fromStdString(e.workload), QString::fromStdString(e.cluster))
                     .arg(e.placedReplicas)
                     .arg(e.replicas);
     if (!e.why.empty())
-        s += tr("Why: %1\n").arg(QString::fromStdString(e.why));
+        s += Cli::tr("Why: %1\n").arg(QString::fromStdString(e.why));
     if (!e.options.empty()) {
         s += QStringLiteral("\n  %1 %2 %3 %4 %5 %6  %7\n")
                  .arg(QString(), 2)
-                 .arg(tr("pool"), -16)
-                 .arg(tr("machine type"), -18)
-                 .arg(tr("$/node-h"), 10)
-                 .arg(tr("per node"), 8)
-                 .arg(tr("$/replica-h"), 11)
-                 .arg(tr("fit"));
+                 .arg(Cli::tr("pool"), -16)
+                 .arg(Cli::tr("machine type"), -18)
+                 .arg(Cli::tr("$/node-h"), 10)
+                 .arg(Cli::tr("per node"), 8)
+                 .arg(Cli::tr("$/replica-h"), 11)
+                 .arg(Cli::tr("fit"));
         for (const auto& o : e.options) {
             const QString mark = o.chosen ? QStringLiteral("->") : QString();
-            const QString fit = o.fits ? (o.chosen ? tr("chosen: %1 replica(s) here").arg(o.placedReplicas) : tr("fits"))
-                                       : tr("no: %1: %2").arg(QString::fromStdString(o.failedConstraint),
+            const QString fit = o.fits ? (o.chosen ? Cli::tr("chosen: %1 replica(s) here").arg(o.placedReplicas) : Cli::tr("fits"))
+                                       : Cli::tr("no: %1: %2").arg(QString::fromStdString(o.failedConstraint),
                                                               QString::fromStdString(o.reason));
             s += QStringLiteral("  %1 %2 %3 %4 %5 %6  %7\n")
                      .arg(mark, 2)

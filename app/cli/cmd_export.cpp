@@ -11,15 +11,15 @@ int runExport(const Args& args)
     if (!args.onlyOptions({"out", "target", "force", "no-solve"}))
         return kUsage;
     if (args.positional.size() != 1)
-        return usageError(tr("export needs exactly one PLAN file"));
+        return usageError(Cli::tr("export needs exactly one PLAN file"));
     const auto out = args.value("out");
     if (!out || out->empty())
-        return usageError(tr("export needs --out DIR, the folder to write the bundle to"));
+        return usageError(Cli::tr("export needs --out DIR, the folder to write the bundle to"));
     exporter::ExportOptions options;
     if (const auto t = args.value("target")) {
         const auto target = exporter::targetFromString(*t);
         if (!target)
-            return usageError(tr("--target must be gke, eks or all, not '%1'").arg(QString::fromStdString(*t)));
+            return usageError(Cli::tr("--target must be gke, eks or all, not '%1'").arg(QString::fromStdString(*t)));
         options.target = *target;
     }
     auto cat = loadCatalog(args);
@@ -84,7 +84,7 @@ int runExport(const Args& args)
             j["error"] = written.error;
         printJson(j);
     } else if (written.ok) {
-        QString text = tr("%1: exported %2 cluster(s) to %3\n")
+        QString text = Cli::tr("%1: exported %2 cluster(s) to %3\n")
                            .arg(QString::fromStdString(path))
                            .arg(bundle.clusters.size())
                            .arg(QString::fromStdString(*out));
@@ -94,12 +94,12 @@ int runExport(const Args& args)
                 if (f.path.rfind(name + "/manifests/", 0) == 0)
                     ++manifests;
             }
-            text += tr("  %1/%2/: README.md, commands.sh, %3 manifest(s)\n")
+            text += Cli::tr("  %1/%2/: README.md, commands.sh, %3 manifest(s)\n")
                         .arg(QString::fromStdString(*out), QString::fromStdString(name))
                         .arg(manifests);
         }
         if (!written.removed.empty())
-            text += tr("  removed %1 file(s) of the previous export that this one no longer writes\n")
+            text += Cli::tr("  removed %1 file(s) of the previous export that this one no longer writes\n")
                         .arg(written.removed.size());
         cli::out(text.toStdString());
     }

@@ -126,7 +126,7 @@ std::string clusterSolutionText(const solve::ClusterSolution& cs, const model::C
     QString s;
     const QString provider = cs.provider == model::Provider::Gke ? QStringLiteral("GKE") : QStringLiteral("EKS");
     if (cs.mode == model::ClusterMode::Autopilot) {
-        s += tr("cluster %1 (GKE Autopilot, %2): %3/h, %4/month: Pods billed on their requests, GPU and TPU Pods per node (see 'compare')\n")
+        s += Cli::tr("cluster %1 (GKE Autopilot, %2): %3/h, %4/month: Pods billed on their requests, GPU and TPU Pods per node (see 'compare')\n")
                  .arg(QString::fromStdString(cs.cluster), QString::fromStdString(cluster.location), money(cs.hourlyCost),
                       money(cs.monthlyCost));
         std::string last;
@@ -136,33 +136,33 @@ std::string clusterSolutionText(const solve::ClusterSolution& cs, const model::C
             last = u.workload;
             const auto count = std::count_if(cs.unplaced.begin(), cs.unplaced.end(),
                                              [&](const solve::Unplaced& v) { return v.workload == u.workload; });
-            s += tr("  unplaced %1: %2 replica(s): %3 [%4]\n")
+            s += Cli::tr("  unplaced %1: %2 replica(s): %3 [%4]\n")
                      .arg(QString::fromStdString(u.workload))
                      .arg(count)
                      .arg(QString::fromStdString(u.reason), QString::fromStdString(u.code));
         }
         return s.toStdString();
     }
-    s += tr("cluster %1 (%2 %3, %4): %5/h, %6/month\n")
+    s += Cli::tr("cluster %1 (%2 %3, %4): %5/h, %6/month\n")
              .arg(QString::fromStdString(cs.cluster), provider, QString::fromLatin1(model::toString(cs.mode)),
                   QString::fromStdString(cluster.location), money(cs.hourlyCost), money(cs.monthlyCost));
     if (cs.boundMethod != solve::BoundMethod::None) {
-        s += cs.optimal ? tr("  lower bound %1/h (%2): proven optimal\n")
+        s += cs.optimal ? Cli::tr("  lower bound %1/h (%2): proven optimal\n")
                               .arg(money(cs.lowerBoundHourlyCost), QString::fromLatin1(solve::toString(cs.boundMethod)))
-                        : tr("  lower bound %1/h (%2), gap %3\n")
+                        : Cli::tr("  lower bound %1/h (%2), gap %3\n")
                               .arg(money(cs.lowerBoundHourlyCost), QString::fromLatin1(solve::toString(cs.boundMethod)),
                                    percent(cs.gap));
     }
     if (!cs.groups.empty()) {
         s += QStringLiteral("  %1 %2 %3 %4 %5 %6 %7 %8\n")
-                 .arg(tr("pool"), -16)
-                 .arg(tr("machine type"), -18)
-                 .arg(tr("nodes"), 5)
-                 .arg(tr("$/node-h"), 10)
-                 .arg(tr("$/h"), 10)
-                 .arg(tr("CPU"), 7)
-                 .arg(tr("memory"), 7)
-                 .arg(tr("accel."), 7);
+                 .arg(Cli::tr("pool"), -16)
+                 .arg(Cli::tr("machine type"), -18)
+                 .arg(Cli::tr("nodes"), 5)
+                 .arg(Cli::tr("$/node-h"), 10)
+                 .arg(Cli::tr("$/h"), 10)
+                 .arg(Cli::tr("CPU"), 7)
+                 .arg(Cli::tr("memory"), 7)
+                 .arg(Cli::tr("accel."), 7);
         for (size_t g = 0; g < cs.groups.size(); ++g) {
             const solve::NodeGroup& group = cs.groups[g];
             double cpu = 0, mem = 0, acc = 0, accCap = 0;
@@ -195,16 +195,16 @@ std::string clusterSolutionText(const solve::ClusterSolution& cs, const model::C
                      .arg(pct(acc, accCap), 7);
         }
     }
-    s += tr("  %1 nodes, %2 Pods placed; utilisation CPU %3, memory %4, GPU %5, TPU %6\n")
+    s += Cli::tr("  %1 nodes, %2 Pods placed; utilisation CPU %3, memory %4, GPU %5, TPU %6\n")
              .arg(cs.nodes.size())
              .arg(cs.placedPods)
              .arg(percent(cs.utilization.cpu), percent(cs.utilization.memory), percent(cs.utilization.gpu),
                   percent(cs.utilization.tpu));
-    s += tr("  stranded per hour: fragmentation %1, system overhead %2, minNodes %3, pins %4\n")
+    s += Cli::tr("  stranded per hour: fragmentation %1, system overhead %2, minNodes %3, pins %4\n")
              .arg(money(cs.stranded.fragmentation), money(cs.stranded.systemOverhead), money(cs.stranded.minNodes),
                   money(cs.stranded.pins));
     if (cs.priceUnverified || !cs.priceKnown)
-        s += tr("  * unverified catalog price; ? no price in the catalog (counted as $0)\n");
+        s += Cli::tr("  * unverified catalog price; ? no price in the catalog (counted as $0)\n");
     // Unplaced replicas, one line per workload.
     std::string last;
     for (size_t i = 0; i < cs.unplaced.size(); ++i) {
@@ -215,7 +215,7 @@ std::string clusterSolutionText(const solve::ClusterSolution& cs, const model::C
         int count = 0;
         for (const auto& v : cs.unplaced)
             count += v.workload == u.workload ? 1 : 0;
-        s += tr("  unplaced %1: %2 replica(s): %3 [%4]\n")
+        s += Cli::tr("  unplaced %1: %2 replica(s): %3 [%4]\n")
                  .arg(QString::fromStdString(u.workload))
                  .arg(count)
                  .arg(QString::fromStdString(u.reason), QString::fromStdString(u.code));
@@ -226,7 +226,7 @@ std::string clusterSolutionText(const solve::ClusterSolution& cs, const model::C
 int runSolve(const Args& args)
 {
     if (args.positional.size() != 1)
-        return usageError(tr("solve needs exactly one PLAN file"));
+        return usageError(Cli::tr("solve needs exactly one PLAN file"));
     auto cat = loadCatalog(args);
     if (!cat)
         return kUsage;
@@ -242,14 +242,14 @@ int runSolve(const Args& args)
     solve::SolveOptions options;
     if (auto name = args.value("cluster")) {
         if (name->empty())
-            return usageError(tr("--cluster needs a value"));
+            return usageError(Cli::tr("--cluster needs a value"));
         if (!plan->cluster(*name)) {
             std::vector<std::string> names;
             for (const auto& c : plan->clusters)
                 names.push_back(c.name);
             const std::string s = diag::closestMatch(*name, names);
-            return usageError(s.empty() ? tr("the plan has no cluster '%1'").arg(QString::fromStdString(*name))
-                                        : tr("the plan has no cluster '%1'; did you mean '%2'?")
+            return usageError(s.empty() ? Cli::tr("the plan has no cluster '%1'").arg(QString::fromStdString(*name))
+                                        : Cli::tr("the plan has no cluster '%1'; did you mean '%2'?")
                                               .arg(QString::fromStdString(*name), QString::fromStdString(s)));
         }
         options.cluster = *name;
@@ -278,7 +278,7 @@ int runSolve(const Args& args)
         });
     } else {
         printDiagnostics(sol.diagnostics);
-        std::string text = tr("Plan '%1': solved in %2 ms\n\n")
+        std::string text = Cli::tr("Plan '%1': solved in %2 ms\n\n")
                                .arg(QString::fromStdString(plan->name))
                                .arg(sol.solveMillis)
                                .toStdString();
@@ -286,7 +286,7 @@ int runSolve(const Args& args)
             text += clusterSolutionText(cs, *plan->cluster(cs.cluster));
             text += "\n";
         }
-        text += tr("Total (nodes only; fees are priced by the cost comparison): %1/h, %2/month at the workloads' hours. "
+        text += Cli::tr("Total (nodes only; fees are priced by the cost comparison): %1/h, %2/month at the workloads' hours. "
                    "Prices as of %3.\n")
                     .arg(money(sol.hourlyCost), money(sol.monthlyCost), QString::fromStdString(cat->priceDate()))
                     .toStdString();

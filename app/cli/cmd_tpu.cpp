@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // clusterwright-cli tpu GENERATION [CHIPS | TOPOLOGY | NAME]: the valid TPU slices.
 #include "cli.h"
+#include "i18n/translations.h"
 
 #include "tpu/names.h"
 #include "tpu/slice.h"
@@ -136,7 +137,7 @@ public:
     int run()
     {
         if (m_args.positional.empty() || m_args.positional.size() > 2)
-            return usageError(tr("tpu needs a GENERATION and at most one of CHIPS, TOPOLOGY or NAME"));
+            return usageError(Cli::tr("tpu needs a GENERATION and at most one of CHIPS, TOPOLOGY or NAME"));
         const std::string first = m_args.positional[0];
         tpu::NameLookup gen = tpu::lookupName(m_cat, first);
         m_gen = gen.generation;
@@ -146,7 +147,7 @@ public:
         }
         if (gen.isSlice()) {
             if (m_args.positional.size() == 2)
-                return usageError(tr("'%1' is already a slice; give a generation and a slice, or the slice alone")
+                return usageError(Cli::tr("'%1' is already a slice; give a generation and a slice, or the slice alone")
                                       .arg(QString::fromStdString(first)));
             return name(first, gen);
         }
@@ -261,7 +262,7 @@ private:
             printJson(j);
         } else {
             for (const auto& d : m_diags.items()) {
-                std::string text = "clusterwright-cli: " + d.format();
+                std::string text = "clusterwright-cli: " + i18n::formatDiagnostic(d).toStdString();
                 // An unknown generation: suggest the closest one.
                 if (d.code == "CW410") {
                     std::vector<std::string> names;
@@ -272,7 +273,7 @@ private:
                     const std::string prefix = query.substr(0, query.rfind('-'));
                     const std::string s = diag::closestMatch(prefix, names);
                     if (!s.empty() && s != prefix)
-                        text += tr("; did you mean '%1'?").arg(QString::fromStdString(s)).toStdString();
+                        text += Cli::tr("; did you mean '%1'?").arg(QString::fromStdString(s)).toStdString();
                 }
                 err(text + "\n");
             }
@@ -303,28 +304,28 @@ private:
             printJson(j);
             return kOk;
         }
-        std::string text = tr("TPU %1 (%2): %3 torus, %4 TensorCore(s) per chip; slice names count %5; %6 GiB HBM and %7 bf16 TFLOPs per chip")
+        std::string text = Cli::tr("TPU %1 (%2): %3 torus, %4 TensorCore(s) per chip; slice names count %5; %6 GiB HBM and %7 bf16 TFLOPs per chip")
                                .arg(QString::fromStdString(g.name), QString::fromStdString(g.acceleratorLabel),
                                     QString::fromLatin1(g.torus3d ? "3D" : "2D"))
                                .arg(g.tensorCoresPerChip)
-                               .arg(g.nameCountsTensorCores ? tr("TensorCores") : tr("chips"))
+                               .arg(g.nameCountsTensorCores ? Cli::tr("TensorCores") : Cli::tr("chips"))
                                .arg(g.hbmGiB)
                                .arg(g.bf16Tflops)
                                .toStdString()
                          + "\n";
         if (m_kind == "all") {
-            text += g.torus3d ? tr("Every slice size with its best topology (closest to a cube); 'shapes' counts the equivalent topologies of that size.\n").toStdString()
-                              : tr("Every valid topology.\n").toStdString();
+            text += g.torus3d ? Cli::tr("Every slice size with its best topology (closest to a cube); 'shapes' counts the equivalent topologies of that size.\n").toStdString()
+                              : Cli::tr("Every valid topology.\n").toStdString();
         }
         text += "\n";
         const bool showShapes = m_kind == "all" && g.torus3d;
         std::vector<std::vector<std::string>> cells;
-        std::vector<std::string> header = {tr("topology").toStdString(), tr("name").toStdString(), tr("chips").toStdString(),
-                                           tr("hosts").toStdString(), tr("machine type").toStdString(), "google.com/tpu",
-                                           tr("scope").toStdString(), tr("twisted").toStdString()};
+        std::vector<std::string> header = {Cli::tr("topology").toStdString(), Cli::tr("name").toStdString(), Cli::tr("chips").toStdString(),
+                                           Cli::tr("hosts").toStdString(), Cli::tr("machine type").toStdString(), "google.com/tpu",
+                                           Cli::tr("scope").toStdString(), Cli::tr("twisted").toStdString()};
         if (showShapes)
-            header.push_back(tr("shapes").toStdString());
-        header.push_back(tr("wraparound").toStdString());
+            header.push_back(Cli::tr("shapes").toStdString());
+        header.push_back(Cli::tr("wraparound").toStdString());
         cells.push_back(header);
         bool anyMark = false;
         for (const auto& r : m_rows) {
@@ -332,7 +333,7 @@ private:
             for (size_t i = 0; i < s.layouts.size(); ++i) {
                 const tpu::HostLayout& l = s.layouts[i];
                 const bool first = i == 0;
-                std::string twisted = !g.torus3d ? "-" : s.twisted ? tr("yes").toStdString() + mark(g.twistedFact.confidence) : tr("no").toStdString();
+                std::string twisted = !g.torus3d ? "-" : s.twisted ? Cli::tr("yes").toStdString() + mark(g.twistedFact.confidence) : Cli::tr("no").toStdString();
                 std::string wrap = s.wraparoundText() + (s.hasWraparound() ? mark(g.wraparoundFact.confidence) : "");
                 anyMark = anyMark || (s.twisted && g.twistedFact.confidence != catalog::Confidence::Verified)
                           || (s.hasWraparound() && g.wraparoundFact.confidence != catalog::Confidence::Verified);
@@ -347,11 +348,11 @@ private:
         }
         text += table(cells);
         if (anyMark)
-            text += tr("(S) secondary source, (M) from memory or assumed: see the catalog's sources (docs/tpu.md).\n").toStdString();
+            text += Cli::tr("(S) secondary source, (M) from memory or assumed: see the catalog's sources (docs/tpu.md).\n").toStdString();
         if (m_workers && !m_rows.empty()) {
             const tpu::Slice& s = m_rows.front().slice;
             for (const auto& l : s.layouts) {
-                text += "\n" + tr("On %1: each host holds a %2 block of chips; TPU_WORKER_ID counts the %3 grid of hosts row-major, x fastest.")
+                text += "\n" + Cli::tr("On %1: each host holds a %2 block of chips; TPU_WORKER_ID counts the %3 grid of hosts row-major, x fastest.")
                                    .arg(QString::fromStdString(l.machineType), QString::fromStdString(l.hostShape.text()),
                                         QString::fromStdString(l.hostGrid.text()))
                                    .toStdString()
@@ -364,14 +365,14 @@ private:
                     auto coord = [&](const tpu::ChipCoord& c) {
                         return "(" + std::to_string(c.x) + "," + std::to_string(c.y) + (g.torus3d ? "," + std::to_string(c.z) : "") + ")";
                     };
-                    text += "  TPU_WORKER_ID=" + std::to_string(w) + ": " + tr("chips %1 to %2").arg(QString::fromStdString(coord(lo)), QString::fromStdString(coord(hi))).toStdString() + "\n";
+                    text += "  TPU_WORKER_ID=" + std::to_string(w) + ": " + Cli::tr("chips %1 to %2").arg(QString::fromStdString(coord(lo)), QString::fromStdString(coord(hi))).toStdString() + "\n";
                 }
             }
         }
         if (!m_notes.empty()) {
             text += "\n";
             for (const auto& d : m_notes.items())
-                text += d.message() + "\n";
+                text += i18n::diagnosticMessage(d).toStdString() + "\n";
         }
         out(text);
         return kOk;

@@ -15,14 +15,14 @@ namespace {
 
 void printHelp(bool toStderr = false)
 {
-    QString text = tr("Usage: clusterwright-cli [--json] [--catalog FILE]... COMMAND [ARGS]\n\n"
+    QString text = Cli::tr("Usage: clusterwright-cli [--json] [--catalog FILE]... COMMAND [ARGS]\n\n"
                       "Plan, price and export Kubernetes clusters for AI workloads on GKE and EKS.\n\n"
                       "Commands:\n");
     for (const auto& c : commands()) {
         text += QStringLiteral("  %1\n      %2\n")
-                    .arg(QCoreApplication::translate("cli", c.synopsis), QCoreApplication::translate("cli", c.summary));
+                    .arg(QCoreApplication::translate("Cli", c.synopsis), QCoreApplication::translate("Cli", c.summary));
     }
-    text += tr("\nOptions:\n"
+    text += Cli::tr("\nOptions:\n"
                "  --json            print results as JSON on stdout\n"
                "  --catalog FILE    merge a catalog override file on top of the embedded catalog\n"
                "                    (may be given more than once; ~/.config/clusterwright/catalog.d/*.yaml\n"
@@ -64,7 +64,7 @@ int main(int argc, char** argv)
             args.json = true;
         } else if (a == "--catalog" || a == "--lang") {
             if (i + 1 >= raw.size())
-                return usageError(tr("%1 needs a value").arg(QString::fromStdString(a)));
+                return usageError(Cli::tr("%1 needs a value").arg(QString::fromStdString(a)));
             if (a == "--catalog")
                 args.catalogFiles.push_back(raw[i + 1]);
             ++i;
@@ -102,8 +102,8 @@ int main(int argc, char** argv)
     for (const auto& c : commands()) {
         if (args.command == c.name) {
             if (args.has("help")) {
-                out(tr("Usage: clusterwright-cli %1\n\n%2\n")
-                        .arg(QCoreApplication::translate("cli", c.synopsis), QCoreApplication::translate("cli", c.summary))
+                out(Cli::tr("Usage: clusterwright-cli %1\n\n%2\n")
+                        .arg(QCoreApplication::translate("Cli", c.synopsis), QCoreApplication::translate("Cli", c.summary))
                         .toStdString());
                 return kOk;
             }
@@ -114,7 +114,7 @@ int main(int argc, char** argv)
     for (const auto& c : commands())
         names.emplace_back(c.name);
     const std::string s = cw::diag::closestMatch(args.command, names);
-    return usageError(s.empty() ? tr("unknown command '%1'").arg(QString::fromStdString(args.command))
-                                : tr("unknown command '%1'; did you mean '%2'?")
+    return usageError(s.empty() ? Cli::tr("unknown command '%1'").arg(QString::fromStdString(args.command))
+                                : Cli::tr("unknown command '%1'; did you mean '%2'?")
                                       .arg(QString::fromStdString(args.command), QString::fromStdString(s)));
 }

@@ -183,11 +183,36 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object()[QStringLiteral("onDemandHourly")].toDouble(), 40.0);
     }
 
-    void germanHelp()
+    // --lang switches the help, the command summaries and the diagnostics; the location,
+    // severity and code of a diagnostic stay as they are for editors and scripts.
+    void translatedOutput_data()
     {
-        const Run r = cli({QStringLiteral("--lang"), QStringLiteral("de"), QStringLiteral("--help")});
-        QCOMPARE(r.exitCode, 0);
-        QVERIFY(r.out.contains(QStringLiteral("clusterwright-cli")));
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<QString>("commands");    // "Commands:"
+        QTest::addColumn<QString>("summary");     // a word of the check command's summary
+        QTest::addColumn<QString>("cannotRead");  // "cannot read %1: %2"
+        QTest::newRow("de") << "de" << "Befehle:" << "Katalog" << "kann nicht gelesen werden";
+        QTest::newRow("ja") << "ja" << QString::fromUtf8("コマンド") << QString::fromUtf8("カタログ") << QString::fromUtf8("を読み込めません");
+    }
+    void translatedOutput()
+    {
+        QFETCH(QString, lang);
+        QFETCH(QString, commands);
+        QFETCH(QString, summary);
+        QFETCH(QString, cannotRead);
+        const Run help = cli({QStringLiteral("--lang"), lang, QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY2(help.out.contains(commands), qPrintable(help.out));
+        QVERIFY2(help.out.contains(summary), qPrintable(help.out));
+        QVERIFY(!help.out.contains(QStringLiteral("Commands:")));
+        const Run bad = cli({QStringLiteral("--lang"), lang, QStringLiteral("check"), QStringLiteral("/nonexistent/plan.yaml")});
+        QVERIFY(bad.exitCode != 0);
+        QVERIFY2(bad.err.contains(QStringLiteral("error CW001: ")), qPrintable(bad.err));
+        QVERIFY2(bad.err.contains(cannotRead), qPrintable(bad.err));
+        QVERIFY2(bad.err.contains(QStringLiteral("/nonexistent/plan.yaml")), qPrintable(bad.err));
+        // English stays English.
+        const Run en = cli({QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--help")});
+        QVERIFY(en.out.contains(QStringLiteral("Commands:")));
     }
 };
 

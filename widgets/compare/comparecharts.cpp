@@ -13,10 +13,9 @@ namespace cw::widgets {
 
 namespace {
 
-QString tr(const char* text, int n = -1)
-{
-    return QCoreApplication::translate("CompareCharts", text, nullptr, n);
-}
+struct CompareCharts {
+    Q_DECLARE_TR_FUNCTIONS(CompareCharts)
+};
 
 // A mark after an option's name when its figure is not the whole price (the cards and the
 // table say why).
@@ -37,9 +36,9 @@ void showCostBars(Chart& chart, const cost::Comparison& c)
             spot = spot || std::any_of(o.workloads.begin(), o.workloads.end(), [](const cost::WorkloadCost& w) { return w.spot; });
     }
     QStringList categories;
-    ChartSeries used{tr("Used by the Pods"), {}, usedColor()};
-    ChartSeries waste{tr("Waste"), {}, wasteColor()};
-    ChartSeries fees{tr("Control-plane fees"), {}, feesColor()};
+    ChartSeries used{CompareCharts::tr("Used by the Pods"), {}, usedColor()};
+    ChartSeries waste{CompareCharts::tr("Waste"), {}, wasteColor()};
+    ChartSeries fees{CompareCharts::tr("Control-plane fees"), {}, feesColor()};
     for (const auto& name : base) {
         for (const std::string& variant : spot ? std::vector<std::string>{name, name + "-spot"} : std::vector<std::string>{name}) {
             const cost::Option* o = c.option(variant);
@@ -51,13 +50,13 @@ void showCostBars(Chart& chart, const cost::Comparison& c)
             fees.values.push_back(o->fees.monthly);
         }
     }
-    chart.setTitle(tr("Cost per month: used, waste, fees (⚠ not the whole price)"));
-    chart.setValueLabel(tr("USD per month"));
+    chart.setTitle(CompareCharts::tr("Cost per month: used, waste, fees (⚠ not the whole price)"));
+    chart.setValueLabel(CompareCharts::tr("USD per month"));
     chart.setValueFormat(Chart::ValueFormat::Money);
     chart.setStacked(true);
     // Bars along, names (and caveats) across: readable for six options.
     chart.setOrientation(Chart::Orientation::Horizontal);
-    chart.setEmptyText(tr("No comparison yet"));
+    chart.setEmptyText(CompareCharts::tr("No comparison yet"));
     chart.setData(categories, {used, waste, fees});
 }
 
@@ -71,7 +70,7 @@ void showBreakEven(LineChart& chart, const cost::Comparison& c)
             continue;
         const double be = *b.breakEven;
         LineSeries s;
-        s.name = tr("%1: today %2 %, u* %3 %")
+        s.name = CompareCharts::tr("%1: today %2 %, u* %3 %")
                      .arg(kindText(b.kind))
                      .arg(std::round(b.utilization * 100.0), 0, 'f', 0)
                      .arg(std::round(be * 100.0), 0, 'f', 0);
@@ -91,12 +90,12 @@ void showBreakEven(LineChart& chart, const cost::Comparison& c)
             s.crossings.emplace_back(be, 1.0);
         curves.push_back(std::move(s));
     }
-    chart.setTitle(tr("Break-even: below which node utilisation Autopilot wins"));
-    chart.setXAxis(tr("Standard node utilisation (requests ÷ allocatable)"), LineChart::AxisFormat::Percent, 0, 1);
-    chart.setYAxis(tr("Standard cost ÷ Autopilot cost"), LineChart::AxisFormat::Number, 0, yMax);
-    chart.setReference(1.0, tr("Autopilot cheaper"), tr("Standard cheaper"));
-    chart.setNote(unknownPremium ? tr("* Autopilot premium unknown: dashed, an upper bound") : QString());
-    chart.setEmptyText(tr("No workload class runs on both Standard and Autopilot"));
+    chart.setTitle(CompareCharts::tr("Break-even: below which node utilisation Autopilot wins"));
+    chart.setXAxis(CompareCharts::tr("Standard node utilisation (requests ÷ allocatable)"), LineChart::AxisFormat::Percent, 0, 1);
+    chart.setYAxis(CompareCharts::tr("Standard cost ÷ Autopilot cost"), LineChart::AxisFormat::Number, 0, yMax);
+    chart.setReference(1.0, CompareCharts::tr("Autopilot cheaper"), CompareCharts::tr("Standard cheaper"));
+    chart.setNote(unknownPremium ? CompareCharts::tr("* Autopilot premium unknown: dashed, an upper bound") : QString());
+    chart.setEmptyText(CompareCharts::tr("No workload class runs on both Standard and Autopilot"));
     chart.setData(std::move(curves));
 }
 

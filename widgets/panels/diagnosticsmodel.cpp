@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "diagnosticsmodel.h"
 
+#include "i18n/translations.h"
+
 #include "document/plandocument.h"
 
 #include <QApplication>
@@ -90,24 +92,7 @@ QString DiagnosticsModel::translatedMessage(const std::string& code, const std::
 
 QString DiagnosticsModel::translatedMessage(const diag::Diagnostic& d)
 {
-    const std::string_view tmpl = diag::messageTemplate(d.code);
-    if (tmpl.empty())
-        return QString::fromStdString(d.message());
-    QString text = QCoreApplication::translate("Diagnostics", std::string(tmpl).c_str());
-    // %1..%9 in one pass, so that an argument containing "%2" is not replaced again.
-    QString out;
-    out.reserve(text.size() + 64);
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (text[i] == QLatin1Char('%') && i + 1 < text.size() && text[i + 1] >= QLatin1Char('1') && text[i + 1] <= QLatin1Char('9')) {
-            const size_t n = size_t(text[i + 1].unicode() - '1');
-            if (n < d.args.size())
-                out += QString::fromStdString(d.args[n]);
-            ++i;
-        } else {
-            out += text[i];
-        }
-    }
-    return out;
+    return i18n::diagnosticMessage(d);
 }
 
 QString DiagnosticsModel::severityText(diag::Severity s)

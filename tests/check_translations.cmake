@@ -1,0 +1,48 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Every translation complete: lupdate over the current sources, on copies of the .ts files,
+# leaves no message unfinished and none obsolete (a source string changed without its
+# translations).
+#   cmake -DLUPDATE=... -DSOURCE_DIR=... -DWORK_DIR=... -P check_translations.cmake
+file(GLOB_RECURSE sources RELATIVE "${SOURCE_DIR}"
+     "${SOURCE_DIR}/planner/*.cpp" "${SOURCE_DIR}/planner/*.h"
+     "${SOURCE_DIR}/widgets/*.cpp" "${SOURCE_DIR}/widgets/*.h"
+     "${SOURCE_DIR}/app/*.cpp" "${SOURCE_DIR}/app/*.h")
+list(TRANSFORM sources PREPEND "${SOURCE_DIR}/")
+string(REPLACE ";" "\n" list_text "${sources}")
+file(MAKE_DIRECTORY "${WORK_DIR}")
+file(WRITE "${WORK_DIR}/sources.lst" "${list_text}\n")
+file(GLOB ts_files "${SOURCE_DIR}/i18n/*.ts")
+if(NOT ts_files)
+    message(FATAL_ERROR "no .ts files in ${SOURCE_DIR}/i18n")
+endif()
+set(failed FALSE)
+foreach(ts IN LISTS ts_files)
+    get_filename_component(name "${ts}" NAME)
+    configure_file("${ts}" "${WORK_DIR}/${name}" COPYONLY)
+    execute_process(COMMAND "${LUPDATE}" -no-obsolete -locations none "@${WORK_DIR}/sources.lst"
+                            -ts "${WORK_DIR}/${name}"
+                    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+    if(NOT rc EQUAL 0)
+        message(FATAL_ERROR "lupdate failed on ${name}: ${err}")
+    endif()
+    file(READ "${WORK_DIR}/${name}" text)
+    string(REGEX MATCHALL "<translation type=\"unfinished\"" unfinished "${text}")
+    list(LENGTH unfinished n)
+    if(n GREATER 0)
+        message(SEND_ERROR "i18n/${name}: ${n} message(s) unfinished after lupdate; run the update_translations target and translate them")
+        set(failed TRUE)
+    endif()
+    file(READ "${ts}" original)
+    if(NOT original STREQUAL text)
+        string(REGEX MATCHALL "<source>" before "${original}")
+        string(REGEX MATCHALL "<source>" after "${text}")
+        list(LENGTH before nb)
+        list(LENGTH after na)
+        message(SEND_ERROR "i18n/${name} is out of date with the sources (${nb} messages, ${na} after lupdate); run the update_translations target")
+        set(failed TRUE)
+    endif()
+endforeach()
+if(failed)
+    message(FATAL_ERROR "translations incomplete")
+endif()
+message(STATUS "translations complete: ${ts_files}")
