@@ -697,7 +697,8 @@ std::unique_ptr<widgets::ReportWriter> MainWindow::makeReportWriter()
         if (spec.inReport && !spec.inReport(*this, w))
             continue;
         auto paint = spec.paintInReport;
-        writer->addSection({spec.title(), [this, paint, w](QPainter& p, const QRectF& r) { paint(*this, w, p, r); }});
+        writer->addSection({spec.title(), [this, paint, w](QPainter& p, const QRectF& r) { paint(*this, w, p, r); },
+                            spec.reportWeight});
     }
     return writer;
 }

@@ -41,6 +41,8 @@ struct ViewSpec {
     std::function<void(MainWindow& window, QWidget* view, QPainter& painter, const QRectF& target)> paintInReport;
     // Whether the view has something for the report for this plan (unset: always).
     std::function<bool(MainWindow& window, QWidget* view)> inReport;
+    // Its share of the report's width beside the other views' sections.
+    qreal reportWeight = 1;
     // The view as a page image (Page views: the report). A Central or Dock view that sets it
     // is rendered whole by `--screenshot --view NAME` instead of grabbing the window.
     std::function<QImage(MainWindow& window, qreal devicePixelRatio)> renderPage;

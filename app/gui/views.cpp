@@ -117,6 +117,7 @@ void registerViews(ViewRegistry& registry)
         if (auto* panel = qobject_cast<widgets::ComparePanel*>(view))
             panel->paint(painter, target);
     };
+    compare.reportWeight = 1.8; // three figures, the cost bars and the break-even chart
     registry.add(compare);
 
     // The one-page design-review report, rendered rather than shown.

@@ -254,7 +254,7 @@ void renderCompact(QPainter* painter, const QRectF& rect, const cost::Comparison
     QFont bold = body;
     bold.setBold(true);
     const double line = body.pixelSize() * 1.45;
-    const double textWidth = rect.width() * 0.26;
+    const double textWidth = rect.width() * 0.3;
     double y = rect.top();
     const std::string cheapest = cost::cheapestOption(c);
     for (const char* name : {"gke-standard", "gke-autopilot", "eks"}) {
@@ -286,7 +286,7 @@ void renderCompact(QPainter* painter, const QRectF& rect, const cost::Comparison
     const double chartsLeft = rect.left() + textWidth + gap;
     const double chartWidth = (rect.right() - chartsLeft - gap) / 2;
     // Laid out at a readable size, then scaled into the strip with its aspect kept.
-    const double scale = std::min(1.0, rect.height() / 300.0);
+    const double scale = std::min({1.0, rect.height() / 380.0, chartWidth / 330.0});
     const QSize logical(int(chartWidth / scale), int(rect.height() / scale));
     Chart bars;
     showCostBars(bars, c);

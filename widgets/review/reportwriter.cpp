@@ -11,6 +11,8 @@
 #include "style/canvastheme.h"
 #include "style/format.h"
 
+#include <algorithm>
+
 #include <QApplication>
 #include <QCoreApplication>
 #include <QDate>
@@ -293,9 +295,15 @@ void ReportWriter::paintPage(QPainter& p)
 
     if (!m_sections.empty()) {
         const qreal sy = chartsTop + chartsHeight + 10;
-        const qreal sw = (rw - (qreal(m_sections.size()) - 1) * 10) / qreal(m_sections.size());
+        qreal weights = 0;
+        for (const ReportSection& s : m_sections)
+            weights += std::max<qreal>(0.1, s.weight);
+        const qreal widthToShare = rw - (qreal(m_sections.size()) - 1) * 10;
+        qreal sx = rx;
         for (size_t i = 0; i < m_sections.size(); ++i) {
-            const QRectF cell(rx + qreal(i) * (sw + 10), sy, sw, sectionsHeight);
+            const qreal sw = widthToShare * std::max<qreal>(0.1, m_sections[i].weight) / weights;
+            const QRectF cell(sx, sy, sw, sectionsHeight);
+            sx += sw + 10;
             drawText(p, QRectF(cell.left(), cell.top(), cell.width(), 16), m_sections[i].title, font(11, true), ink, 0);
             // Laid out one and a half times larger, then scaled into its place: the views were
             // designed for a screen, not for a quarter of a page.

@@ -18,6 +18,7 @@ namespace cw::widgets {
 struct ReportSection {
     QString title;
     std::function<void(QPainter& painter, const QRectF& target)> paint;
+    qreal weight = 1; // its share of the width beside the other sections
 };
 
 // The one-page design-review report of a plan: summary per cluster, the canvas of every
