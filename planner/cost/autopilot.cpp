@@ -669,6 +669,12 @@ void fillAutopilotCluster(const model::Plan& plan, const model::Cluster& cluster
     out.mode = model::ClusterMode::Autopilot;
     out.hourlyCost = bill.hourly;
     out.monthlyCost = bill.monthly;
+    // The bill follows from the requests: no placement to improve, the bound is the bill (so
+    // the plan's gap to its bound is the Standard clusters' alone).
+    out.lowerBoundHourlyCost = bill.hourly;
+    out.gap = 0;
+    out.optimal = true;
+    out.boundMethod = solve::BoundMethod::Billed;
     out.unplaced.clear();
     for (const auto& b : bill.workloads) {
         if (b.billing != AutopilotBilling::Refused)

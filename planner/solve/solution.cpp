@@ -12,6 +12,7 @@ const char* toString(BoundMethod m)
     case BoundMethod::ColumnGeneration: return "column-generation";
     case BoundMethod::FluidLp: return "fluid-lp";
     case BoundMethod::MipOptimal: return "mip-optimal";
+    case BoundMethod::Billed: return "billed";
     }
     return "none";
 }

@@ -87,7 +87,9 @@ struct Stranded {
     double pins = 0;           // extra cost because pins force a worse machine than the free choice
 };
 
-enum class BoundMethod { None, ColumnGeneration, FluidLp, MipOptimal };
+// Billed: a GKE Autopilot cluster, whose bill follows from the Pods' requests: nothing to
+// pack, so the bound is the bill.
+enum class BoundMethod { None, ColumnGeneration, FluidLp, MipOptimal, Billed };
 const char* toString(BoundMethod m);
 
 // The solution for one cluster.

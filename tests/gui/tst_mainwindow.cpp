@@ -63,15 +63,6 @@ void answerNextMessageBox(const QString& answer)
     });
 }
 
-// The canvases among the central tabs (other views may add tabs of their own).
-int canvasTabs(QTabWidget* tabs)
-{
-    int n = 0;
-    for (int i = 0; i < tabs->count(); ++i)
-        n += qobject_cast<widgets::PlanView*>(tabs->widget(i)) ? 1 : 0;
-    return n;
-}
-
 QPushButton* buttonIn(QWidget* parent, const QString& text)
 {
     for (QPushButton* b : parent->findChildren<QPushButton*>()) {
