@@ -12,6 +12,45 @@
 
 namespace cw::cli {
 
+namespace {
+
+bool wide(char32_t u)
+{
+    return (u >= 0x1100 && u <= 0x115F) || (u >= 0x2E80 && u <= 0xA4CF && u != 0x303F) || (u >= 0xAC00 && u <= 0xD7A3)
+        || (u >= 0xF900 && u <= 0xFAFF) || (u >= 0xFE30 && u <= 0xFE4F) || (u >= 0xFF00 && u <= 0xFF60)
+        || (u >= 0xFFE0 && u <= 0xFFE6) || (u >= 0x20000 && u <= 0x3FFFD);
+}
+
+} // namespace
+
+size_t displayWidth(const QString& s)
+{
+    size_t n = 0;
+    for (char32_t u : s.toUcs4())
+        n += wide(u) ? 2 : 1;
+    return n;
+}
+
+size_t displayWidth(const std::string& s)
+{
+    return displayWidth(QString::fromStdString(s));
+}
+
+QString fit(const QString& s, int width)
+{
+    const size_t w = size_t(width < 0 ? -width : width);
+    const size_t have = displayWidth(s);
+    if (have >= w)
+        return s;
+    const QString spaces(qsizetype(w - have), QLatin1Char(' '));
+    return width < 0 ? s + spaces : spaces + s;
+}
+
+std::string fit(const std::string& s, int width)
+{
+    return fit(QString::fromStdString(s), width).toStdString();
+}
+
 bool Args::has(const std::string& name) const
 {
     for (const auto& [k, v] : options) {

@@ -53,6 +53,15 @@ std::optional<model::Plan> loadPlan(const std::string& path, const catalog::Cata
 // A usage error: prints the message and a hint, returns kUsage.
 int usageError(const QString& message);
 
+// The width of s on a terminal, in columns: one per character, two for East Asian wide and
+// full-width characters (Japanese text), so that translated tables stay aligned.
+size_t displayWidth(const std::string& s);
+size_t displayWidth(const QString& s);
+// s padded with spaces to width columns: left-aligned for a negative width, right-aligned
+// for a positive one (as QString::arg's fieldWidth); unchanged when it is as wide or wider.
+std::string fit(const std::string& s, int width);
+QString fit(const QString& s, int width);
+
 // The CLI's translation context "Cli"; Cli::tr() so that lupdate files every string there.
 struct Cli {
     Q_DECLARE_TR_FUNCTIONS(Cli)

@@ -115,11 +115,7 @@ nlohmann::json machineJson(const catalog::Catalog& cat, const catalog::PriceBook
 
 std::string pad(const std::string& s, size_t width)
 {
-    // Width in characters, counting a multi-byte UTF-8 character once.
-    size_t chars = 0;
-    for (unsigned char c : s)
-        chars += (c & 0xC0) != 0x80;
-    return chars >= width ? s + " " : s + std::string(width - chars, ' ');
+    return displayWidth(s) >= width ? s + " " : fit(s, -int(width));
 }
 
 int list(const Args& args, const catalog::Catalog& cat)

@@ -56,23 +56,15 @@ std::string num(double v)
     return buf;
 }
 
-// Left- or right-aligned in width characters, counting a UTF-8 character once.
-size_t chars(const std::string& s)
-{
-    size_t n = 0;
-    for (unsigned char c : s)
-        n += (c & 0xC0) != 0x80;
-    return n;
-}
-
+// Left- or right-aligned in w terminal columns.
 std::string left(const std::string& s, size_t w)
 {
-    return chars(s) >= w ? s + " " : s + std::string(w - chars(s), ' ');
+    return displayWidth(s) >= w ? s + " " : fit(s, -int(w));
 }
 
 std::string right(const std::string& s, size_t w)
 {
-    return chars(s) >= w ? " " + s : std::string(w - chars(s), ' ') + s;
+    return displayWidth(s) >= w ? " " + s : fit(s, int(w));
 }
 
 std::string kindText(model::WorkloadKind k)

@@ -90,11 +90,11 @@ int runExplain(const Args& args)
     if (!e.options.empty()) {
         s += QStringLiteral("\n  %1 %2 %3 %4 %5 %6  %7\n")
                  .arg(QString(), 2)
-                 .arg(Cli::tr("pool"), -16)
-                 .arg(Cli::tr("machine type"), -18)
-                 .arg(Cli::tr("$/node-h"), 10)
-                 .arg(Cli::tr("per node"), 8)
-                 .arg(Cli::tr("$/replica-h"), 11)
+                 .arg(fit(Cli::tr("pool"), -16))
+                 .arg(fit(Cli::tr("machine type"), -18))
+                 .arg(fit(Cli::tr("$/node-h"), 10))
+                 .arg(fit(Cli::tr("per node"), 8))
+                 .arg(fit(Cli::tr("$/replica-h"), 11))
                  .arg(Cli::tr("fit"));
         for (const auto& o : e.options) {
             const QString mark = o.chosen ? QStringLiteral("->") : QString();

@@ -155,14 +155,14 @@ std::string clusterSolutionText(const solve::ClusterSolution& cs, const model::C
     }
     if (!cs.groups.empty()) {
         s += QStringLiteral("  %1 %2 %3 %4 %5 %6 %7 %8\n")
-                 .arg(Cli::tr("pool"), -16)
-                 .arg(Cli::tr("machine type"), -18)
-                 .arg(Cli::tr("nodes"), 5)
-                 .arg(Cli::tr("$/node-h"), 10)
-                 .arg(Cli::tr("$/h"), 10)
-                 .arg(Cli::tr("CPU"), 7)
-                 .arg(Cli::tr("memory"), 7)
-                 .arg(Cli::tr("accel."), 7);
+                 .arg(fit(Cli::tr("pool"), -16))
+                 .arg(fit(Cli::tr("machine type"), -18))
+                 .arg(fit(Cli::tr("nodes"), 5))
+                 .arg(fit(Cli::tr("$/node-h"), 10))
+                 .arg(fit(Cli::tr("$/h"), 10))
+                 .arg(fit(Cli::tr("CPU"), 7))
+                 .arg(fit(Cli::tr("memory"), 7))
+                 .arg(fit(Cli::tr("accel."), 7));
         for (size_t g = 0; g < cs.groups.size(); ++g) {
             const solve::NodeGroup& group = cs.groups[g];
             double cpu = 0, mem = 0, acc = 0, accCap = 0;

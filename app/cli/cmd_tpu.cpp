@@ -13,14 +13,6 @@ namespace cw::cli {
 
 namespace {
 
-size_t width(const std::string& s)
-{
-    size_t chars = 0;
-    for (unsigned char c : s)
-        chars += (c & 0xC0) != 0x80;
-    return chars;
-}
-
 // Columns as wide as their widest cell, two spaces apart, no trailing blanks.
 std::string table(const std::vector<std::vector<std::string>>& rows)
 {
@@ -28,7 +20,7 @@ std::string table(const std::vector<std::vector<std::string>>& rows)
     for (const auto& r : rows) {
         widths.resize(std::max(widths.size(), r.size()));
         for (size_t i = 0; i < r.size(); ++i)
-            widths[i] = std::max(widths[i], width(r[i]));
+            widths[i] = std::max(widths[i], displayWidth(r[i]));
     }
     std::string text;
     for (const auto& r : rows) {
@@ -36,7 +28,7 @@ std::string table(const std::vector<std::vector<std::string>>& rows)
         for (size_t i = 0; i < r.size(); ++i) {
             line += r[i];
             if (i + 1 < r.size())
-                line += std::string(widths[i] - width(r[i]) + 2, ' ');
+                line += std::string(widths[i] - displayWidth(r[i]) + 2, ' ');
         }
         while (!line.empty() && line.back() == ' ')
             line.pop_back();
