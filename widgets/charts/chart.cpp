@@ -390,20 +390,26 @@ void Chart::rebuild()
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void Chart::render(QPainter* painter, const QRectF& target, QSize logicalSize) const
+// A plot laid out at logicalSize, scaled into target (vector output stays vector).
+static void renderPlot(QCustomPlot* plot, QPainter* painter, const QRectF& target, QSize logicalSize)
 {
     if (logicalSize.isEmpty())
         logicalSize = target.size().toSize();
     QPicture picture;
     {
         QCPPainter p(&picture);
-        m_plot->toPainter(&p, logicalSize.width(), logicalSize.height());
+        plot->toPainter(&p, logicalSize.width(), logicalSize.height());
     }
     painter->save();
     painter->translate(target.topLeft());
     painter->scale(target.width() / logicalSize.width(), target.height() / logicalSize.height());
     painter->drawPicture(0, 0, picture);
     painter->restore();
+}
+
+void Chart::render(QPainter* painter, const QRectF& target, QSize logicalSize) const
+{
+    renderPlot(m_plot, painter, target, logicalSize);
 }
 
 QSize Chart::sizeHint() const
@@ -639,18 +645,7 @@ void LineChart::rebuild()
 
 void LineChart::render(QPainter* painter, const QRectF& target, QSize logicalSize) const
 {
-    if (logicalSize.isEmpty())
-        logicalSize = target.size().toSize();
-    QPicture picture;
-    {
-        QCPPainter p(&picture);
-        m_plot->toPainter(&p, logicalSize.width(), logicalSize.height());
-    }
-    painter->save();
-    painter->translate(target.topLeft());
-    painter->scale(target.width() / logicalSize.width(), target.height() / logicalSize.height());
-    painter->drawPicture(0, 0, picture);
-    painter->restore();
+    renderPlot(m_plot, painter, target, logicalSize);
 }
 
 QSize LineChart::sizeHint() const
