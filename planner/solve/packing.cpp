@@ -785,7 +785,7 @@ int cheaperType(const Packing& pk, const std::vector<std::pair<int, int>>& items
         const NodeType& type = p.types[t];
         if (type.hostsPerSlice > 1 || type.price >= bestPrice - 1e-12)
             continue;
-        const int room = pk.roomInPool(type.pool) + (type.pool == currentPool ? currentPoolFree : 0);
+        const int64_t room = int64_t(pk.roomInPool(type.pool)) + (type.pool == currentPool ? currentPoolFree : 0); // unlimited: INT_MAX
         if (room <= 0)
             continue;
         bool ok = true;
