@@ -2506,6 +2506,10 @@ Exit-Codes: 0 ok, 1 der Plan enthält Fehler oder eine Prüfung ist fehlgeschlag
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
 </context>
 <context>
     <name>ImageExport</name>

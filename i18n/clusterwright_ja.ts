@@ -2505,6 +2505,10 @@ Exit codes: 0 ok, 1 the plan has errors or a check failed, 2 usage or I/O error.
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1～%2</translation>
+    </message>
 </context>
 <context>
     <name>ImageExport</name>

@@ -81,4 +81,14 @@ QString formatDiagnostic(const diag::Diagnostic& d)
     return s;
 }
 
+QString priceDateText(const std::string& priceDate)
+{
+    const std::string separator = " to ";
+    const size_t at = priceDate.find(separator);
+    if (at == std::string::npos)
+        return QString::fromStdString(priceDate);
+    return QCoreApplication::translate("Format", "%1 to %2")
+        .arg(QString::fromStdString(priceDate.substr(0, at)), QString::fromStdString(priceDate.substr(at + separator.size())));
+}
+
 } // namespace cw::i18n

@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <string>
+
 namespace cw::diag {
 struct Diagnostic;
 }
@@ -25,5 +27,9 @@ QString diagnosticMessage(const diag::Diagnostic& d);
 // "file:line:col: severity CODE: message" with the message translated; the location,
 // severity and code stay as they are, so that editors and scripts still find them.
 QString formatDiagnostic(const diag::Diagnostic& d);
+
+// The catalog's price date ("2026-01-19", or "2026-01-19 to 2026-09" for a range) in the
+// current language.
+QString priceDateText(const std::string& priceDate);
 
 } // namespace cw::i18n

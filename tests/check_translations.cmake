@@ -6,7 +6,8 @@
 file(GLOB_RECURSE sources RELATIVE "${SOURCE_DIR}"
      "${SOURCE_DIR}/planner/*.cpp" "${SOURCE_DIR}/planner/*.h"
      "${SOURCE_DIR}/widgets/*.cpp" "${SOURCE_DIR}/widgets/*.h"
-     "${SOURCE_DIR}/app/*.cpp" "${SOURCE_DIR}/app/*.h")
+     "${SOURCE_DIR}/app/*.cpp" "${SOURCE_DIR}/app/*.h"
+     "${SOURCE_DIR}/i18n/*.cpp")
 list(TRANSFORM sources PREPEND "${SOURCE_DIR}/")
 string(REPLACE ";" "\n" list_text "${sources}")
 file(MAKE_DIRECTORY "${WORK_DIR}")

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli.h"
+#include "i18n/translations.h"
 
 #include "io/yamlreader.h"
 #include "model/plan.h"
@@ -170,7 +171,7 @@ int list(const Args& args, const catalog::Catalog& cat)
     } else {
         if (anyUnverified)
             text += Cli::tr("(!) the catalog marks a part of this price as unverified; see 'catalog show TYPE'.\n").toStdString();
-        text += Cli::tr("Prices as of %1.\n").arg(QString::fromStdString(cat.priceDate())).toStdString();
+        text += Cli::tr("Prices as of %1.\n").arg(i18n::priceDateText(cat.priceDate())).toStdString();
         out(text);
     }
     return kOk;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // clusterwright-cli solve PLAN [--cluster NAME] [--json]
 #include "cli.h"
+#include "i18n/translations.h"
 
 #include "model/quantity.h"
 #include "solve/solver.h"
@@ -288,7 +289,7 @@ int runSolve(const Args& args)
         }
         text += Cli::tr("Total (nodes only; fees are priced by the cost comparison): %1/h, %2/month at the workloads' hours. "
                    "Prices as of %3.\n")
-                    .arg(money(sol.hourlyCost), money(sol.monthlyCost), QString::fromStdString(cat->priceDate()))
+                    .arg(money(sol.hourlyCost), money(sol.monthlyCost), i18n::priceDateText(cat->priceDate()))
                     .toStdString();
         out(text);
     }

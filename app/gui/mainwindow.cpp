@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
+#include "i18n/translations.h"
 
 #include "canvas/planscene.h"
 #include "canvas/planview.h"
@@ -432,7 +433,7 @@ void MainWindow::createStatusBar()
     m_costLabel->setAccessibleName(tr("Total cost"));
     m_gapLabel->setAccessibleName(tr("Distance from the lower bound"));
     m_solveLabel->setAccessibleName(tr("Solver"));
-    m_priceLabel->setText(tr("prices as of %1").arg(q(m_catalog.priceDate())));
+    m_priceLabel->setText(tr("prices as of %1").arg(i18n::priceDateText(m_catalog.priceDate())));
 }
 
 void MainWindow::setDocument(std::unique_ptr<PlanDocument> document)
@@ -1120,7 +1121,7 @@ void MainWindow::showAbout()
     QMessageBox::about(this, tr("About Clusterwright"),
                        tr("<h3>Clusterwright %1</h3><p>Plans and prices Kubernetes clusters for AI workloads on Google GKE "
                           "and Amazon EKS.</p><p>Prices as of %2, from the sources listed in the catalog.</p>")
-                           .arg(QCoreApplication::applicationVersion(), q(m_catalog.priceDate())));
+                           .arg(QCoreApplication::applicationVersion(), i18n::priceDateText(m_catalog.priceDate())));
 }
 
 void MainWindow::changeEvent(QEvent* event)

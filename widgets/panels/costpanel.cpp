@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "costpanel.h"
+#include "i18n/translations.h"
 
 #include "charts/chart.h"
 #include "document/plandocument.h"
@@ -167,7 +168,7 @@ void CostPanel::refresh()
                 html += QStringLiteral("<div><i>%1</i></div>").arg(tr("%1 is Autopilot: billed per Pod request, in these totals.").arg(q(c.name)).toHtmlEscaped());
         }
         html += QStringLiteral("<div style='margin-top:6px'>%1</div>")
-                    .arg(tr("Prices as of %1; %2 h/month.").arg(q(m_document->catalog().priceDate())).arg(m_document->plan().hoursPerMonth).toHtmlEscaped());
+                    .arg(tr("Prices as of %1; %2 h/month.").arg(i18n::priceDateText(m_document->catalog().priceDate())).arg(m_document->plan().hoursPerMonth).toHtmlEscaped());
     }
     m_summary->setText(html);
 }

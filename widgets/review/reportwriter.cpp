@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reportwriter.h"
+#include "i18n/translations.h"
 
 #include "canvas/planscene.h"
 #include "catalog/catalog.h"
@@ -119,7 +120,7 @@ void ReportWriter::paintPage(QPainter& p)
     drawText(p, QRectF(margin, 46, 720, 18), q(plan.description), font(11), muted, 0);
     const QString stamp = translated(QT_TRANSLATE_NOOP("ReportWriter", "%1 · Clusterwright %2 · prices as of %3"))
                               .arg(QLocale().toString(QDate::currentDate(), QLocale::ShortFormat), QCoreApplication::applicationVersion(),
-                                   q(cat.priceDate()));
+                                   i18n::priceDateText(cat.priceDate()));
     p.setFont(font(10));
     p.setPen(muted);
     p.drawText(QRectF(kPageWidth - margin - 360, 24, 360, 16), Qt::AlignRight | Qt::AlignVCenter, stamp);
