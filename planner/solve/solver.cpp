@@ -282,6 +282,33 @@ void roundFluid(Packing& pk, const BoundResult& br, int effort, const Cancelled&
     }
 }
 
+// Of the nodes the fluid rounding opened (from index firstNew on), only as many of each type
+// as the fluid LP opens whole stay, the fullest; the replicas of the others are left for the
+// greedy, which places them into free room and onto the node types that suit what is left,
+// instead of rounding every type's share up to whole nodes of that type.
+void trimToWholeNodes(Packing& pk, const FluidResult& f, size_t firstNew)
+{
+    const Problem& p = pk.problem();
+    std::vector<std::vector<std::pair<double, int>>> byType(p.types.size());
+    for (size_t n = firstNew; n < pk.nodes().size(); ++n) {
+        const PackNode& node = pk.nodes()[n];
+        if (node.alive && !node.forMin && p.types[size_t(node.type)].hostsPerSlice <= 1)
+            byType[size_t(node.type)].emplace_back(pk.fill(int(n)), int(n));
+    }
+    for (size_t t = 0; t < p.types.size(); ++t) {
+        auto& fresh = byType[t];
+        std::sort(fresh.begin(), fresh.end());
+        const size_t whole = t < f.nodes.size() ? size_t(std::floor(f.nodes[t] + 1e-6)) : 0;
+        for (size_t i = 0; i + whole < fresh.size(); ++i) {
+            const int n = fresh[i].second;
+            const std::vector<std::pair<int, int>> content = pk.nodes()[size_t(n)].items;
+            for (const auto& [sh, c] : content)
+                pk.remove(n, sh, c);
+            pk.close(n);
+        }
+    }
+}
+
 std::vector<double> dualValues(const Problem& p, const BoundResult& br, const std::vector<double>& standalone)
 {
     std::vector<double> v = standalone;
@@ -375,9 +402,14 @@ ClusterResult solveFresh(const Problem& p, const SolveOptions& options, const Ca
         if (bound.fluid.solved) {
             Packing pk = base;
             roundFluid(pk, bound, effort, cancelled);
+            Packing trimmed = pk;
+            trimToWholeNodes(trimmed, bound.fluid, base.nodes().size());
             greedyPack(pk, values, 300 * effort, cancelled);
             finish(pk, values, effort, false, cancelled);
             consider(std::move(pk), "fluid rounding");
+            greedyPack(trimmed, values, 300 * effort, cancelled);
+            finish(trimmed, values, effort, false, cancelled);
+            consider(std::move(trimmed), "fluid rounding, fractions by the greedy");
         }
         if (!bound.x.empty()) {
             Packing pk = base;
