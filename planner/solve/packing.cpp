@@ -427,6 +427,53 @@ std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int
             pk.close(n);
             break;
         }
+        // The node is full: swap one of its replicas for a larger one left over (by the sum of
+        // the normalised demands) while that fits, then add what still fits.
+        for (int round = 0; round < 8; ++round) {
+            const int64_t* u = pk.used(n);
+            int bestIn = -1, bestOut = -1;
+            double bestGain = 1e-9;
+            for (size_t a = 0; a < items.size(); ++a) {
+                const int sa = items[a].first;
+                if (pk.countOn(n, sa) <= 0 || p.shapes[size_t(sa)].maxPerNode != kNoLimit)
+                    continue;
+                double sizeA = 0;
+                for (int d = 0; d < p.dims; ++d)
+                    sizeA += d == kPods ? 0.0 : norm[a][size_t(d)];
+                for (size_t b = 0; b < items.size(); ++b) {
+                    if (b == a || items[b].second <= 0 || p.shapes[size_t(items[b].first)].maxPerNode != kNoLimit)
+                        continue;
+                    double sizeB = 0;
+                    for (int d = 0; d < p.dims; ++d)
+                        sizeB += d == kPods ? 0.0 : norm[b][size_t(d)];
+                    if (sizeB - sizeA <= bestGain)
+                        continue;
+                    const int64_t* wa = p.demand(sa);
+                    const int64_t* wb = p.demand(items[b].first);
+                    bool fits = true;
+                    for (int d = 0; d < p.dims && fits; ++d)
+                        fits = u[d] - wa[d] + wb[d] <= t.cap[size_t(d)];
+                    if (fits) {
+                        bestGain = sizeB - sizeA;
+                        bestIn = int(b);
+                        bestOut = int(a);
+                    }
+                }
+            }
+            if (bestIn < 0)
+                break;
+            pk.remove(n, items[size_t(bestOut)].first, 1);
+            ++items[size_t(bestOut)].second;
+            pk.add(n, items[size_t(bestIn)].first, 1);
+            --items[size_t(bestIn)].second;
+            for (size_t i = 0; i < items.size(); ++i) {
+                while (items[i].second > 0 && pk.fit(n, items[i].first, 1) >= 1) {
+                    pk.add(n, items[i].first, 1);
+                    --items[i].second;
+                    --left;
+                }
+            }
+        }
         opened.push_back(n);
     }
     return opened;

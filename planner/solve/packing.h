@@ -103,7 +103,10 @@ void improve(Packing& pk, int effort, bool stable, const Cancelled& cancelled);
 
 // Packs replica counts (shape, count) onto new nodes of one type, one node at a time: each
 // step adds the replica whose demand best matches the node's remaining room (the largest dot
-// product of the two, normalised by the node's capacity). Counts are decremented; returns
+// product of the two, normalised by the node's capacity). Once nothing more fits, a replica
+// on the node is swapped for a larger one still to place (by the sum of its normalised
+// demands) while one fits in its place, and the room left is filled again: larger replicas
+// go early, the small ones are left to fill the last nodes. Counts are decremented; returns
 // the nodes opened.
 std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int, int>>& items, const Cancelled& cancelled);
 // The same items, largest first, each onto the open node of the type whose room it matches
