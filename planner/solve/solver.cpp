@@ -133,10 +133,14 @@ void finish(Packing& pk, const std::vector<double>& values, int effort, bool sta
     topUpMinNodes(pk);
 }
 
-// Ruin and recreate on the chosen packing, a number of rounds that shrinks as it grows.
+// Ruin and recreate on the chosen packing, a number of rounds that shrinks as it grows: a
+// round costs about as much as the packing has nodes, so small packings (up to a few hundred
+// nodes) get rounds in inverse proportion to the square of their size, large ones in inverse
+// proportion to their size.
 void polish(Packing& pk, const std::vector<double>& values, int effort, bool stable, const Cancelled& cancelled)
 {
-    const int iterations = std::clamp(40000 / (pk.aliveNodes() + 50), 10, 400) * effort;
+    const double size = pk.aliveNodes() + 50.0;
+    const int iterations = std::max(std::clamp(int(40000 / size), 10, 400), int(std::min(1000.0, 4e7 / (size * size)))) * effort;
     ruinAndRecreate(pk, values, iterations, stable, cancelled);
     closeEmptyNodes(pk);
 }
