@@ -519,8 +519,18 @@ FluidResult fluidLp(const Problem& p, const Classes& cls, const Cancelled& cance
     return f;
 }
 
+double replicasPerNode(const Classes& cls, const FluidResult& fluid)
+{
+    double replicas = 0, nodes = 0;
+    for (const auto& c : cls.classes)
+        replicas += double(c.demand);
+    for (double n : fluid.nodes)
+        nodes += n;
+    return nodes > 0 ? replicas / nodes : 0.0;
+}
+
 BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, int effort, const Cancelled& cancelled,
-                              const std::vector<const Packing*>& seeds)
+                              const std::vector<const Packing*>& seeds, double fewPerNode, FluidResult* fluid)
 {
     BoundResult r;
     r.cls = buildClasses(p, demand);
@@ -546,9 +556,11 @@ BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, 
     }
 
     // 1. The fluid LP: a bound, duals to start from, capacity prices for the knapsack bounds.
-    r.fluid = fluidLp(p, cls, cancelled, seeds);
+    r.fluid = fluid ? std::move(*fluid) : fluidLp(p, cls, cancelled, seeds);
     if (cancelled && cancelled())
         return r;
+    if (effort > 0 && std::isfinite(fewPerNode) && (!r.fluid.solved || replicasPerNode(cls, r.fluid) > fewPerNode))
+        effort = 0;
     double best = 0;
     std::vector<double> bestDuals(size_t(nClasses), 0.0);
     if (r.fluid.solved) {

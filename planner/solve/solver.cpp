@@ -14,6 +14,7 @@
 #include <ctime>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <map>
 #include <numeric>
 #include <string_view>
@@ -27,6 +28,20 @@ namespace {
 
 // Column generation runs when the LP has at most this many classes (times the effort).
 constexpr size_t kConfigurationClasses = 160;
+// Beyond, it runs while the fluid LP puts few replicas on a node on average: the knapsacks stay
+// small, and the configurations guide the packing where integrality matters. At most 3, or 6
+// while the replicas are few enough for the extra candidates to cost little.
+constexpr double kConfigurationFewPerNode = 3.0;
+constexpr double kConfigurationFewPerNodeSmall = 6.0;
+constexpr int64_t kConfigurationSmall = 5000;
+
+double fewPerNode(const Classes& cls)
+{
+    int64_t replicas = 0;
+    for (const auto& c : cls.classes)
+        replicas += c.demand;
+    return replicas <= kConfigurationSmall ? kConfigurationFewPerNodeSmall : kConfigurationFewPerNode;
+}
 
 // Developer trace of the phases (CW_SOLVER_TRACE=1): time and cost per candidate on stderr.
 bool tracing()
@@ -352,8 +367,10 @@ void computeBound(const Problem& p, ClusterResult& r, const SolveOptions& option
     if (r.bound.computed && sameDemand(p, r.bound, placed))
         return;
     const int effort = std::max(1, options.effort);
-    const bool configuration = !fluidOnly && buildClasses(p, placed).classes.size() <= kConfigurationClasses * size_t(effort);
-    r.bound = computeLowerBound(p, placed, configuration ? effort : 0, cancelled, {&r.packing});
+    const Classes classes = buildClasses(p, placed);
+    const bool configuration = !fluidOnly && classes.classes.size() <= kConfigurationClasses * size_t(effort);
+    r.bound = computeLowerBound(p, placed, fluidOnly ? 0 : effort, cancelled, {&r.packing},
+                                configuration ? std::numeric_limits<double>::infinity() : fewPerNode(classes));
 }
 
 ClusterResult solveFresh(const Problem& p, const SolveOptions& options, const Cancelled& cancelled)
@@ -383,9 +400,15 @@ ClusterResult solveFresh(const Problem& p, const SolveOptions& options, const Ca
         finish(pk, standalone, effort, false, cancelled);
         consider(std::move(pk), "first-fit decreasing");
     }
-    // Column generation pays off while the classes are few; beyond, the fluid LP guides.
-    const size_t classCount = buildClasses(p, fullDemand(p)).classes.size();
-    const bool configuration = classCount <= kConfigurationClasses * size_t(effort);
+    // Column generation pays off while the classes are few, or the replicas per node of the
+    // fluid LP (solved here for the question, and reused); beyond, the fluid LP guides.
+    const Classes classes = buildClasses(p, fullDemand(p));
+    bool configuration = classes.classes.size() <= kConfigurationClasses * size_t(effort);
+    std::optional<FluidResult> fluid;
+    if (!configuration && options.lowerBound && !(cancelled && cancelled())) {
+        fluid = fluidLp(p, classes, cancelled, {&best.packing});
+        configuration = fluid->solved && replicasPerNode(classes, *fluid) <= fewPerNode(classes);
+    }
     // Greedy by the cost of each replica alone (without an LP, or to seed the configurations).
     if (!options.lowerBound || configuration) {
         Packing pk = base;
@@ -395,7 +418,8 @@ ClusterResult solveFresh(const Problem& p, const SolveOptions& options, const Ca
     }
     std::vector<double> values = standalone;
     if (options.lowerBound && !(cancelled && cancelled())) {
-        best.bound = computeLowerBound(p, fullDemand(p), configuration ? effort : 0, cancelled, {&best.packing});
+        best.bound = computeLowerBound(p, fullDemand(p), configuration ? effort : 0, cancelled, {&best.packing},
+                                       std::numeric_limits<double>::infinity(), fluid ? &*fluid : nullptr);
         const BoundResult& bound = best.bound;
         timer.report("lower bound", bound.lowerBound);
         if (tracing())
