@@ -148,6 +148,10 @@ void finish(Packing& pk, const std::vector<double>& values, int effort, bool sta
     topUpMinNodes(pk);
 }
 
+// Work budget of ruin and recreate: removed (shape, count) pairs times the nodes scanned to
+// place them again. Packings whose nodes hold many shapes each make rounds dear.
+constexpr int64_t kRuinWork = 12000000;
+
 // Ruin and recreate on the chosen packing, a number of rounds that shrinks as it grows: a
 // round costs about as much as the packing has nodes, so small packings (up to a few hundred
 // nodes) get rounds in inverse proportion to the square of their size, large ones in inverse
@@ -156,7 +160,7 @@ void polish(Packing& pk, const std::vector<double>& values, int effort, bool sta
 {
     const double size = pk.aliveNodes() + 50.0;
     const int iterations = std::max(std::clamp(int(40000 / size), 10, 400), int(std::min(1000.0, 4e7 / (size * size)))) * effort;
-    ruinAndRecreate(pk, values, iterations, stable, cancelled);
+    ruinAndRecreate(pk, values, iterations, stable, cancelled, kRuinWork * effort);
     closeEmptyNodes(pk);
 }
 
