@@ -154,12 +154,13 @@ constexpr int64_t kRuinWork = 12000000;
 
 // Ruin and recreate on the chosen packing, a number of rounds that shrinks as it grows: a
 // round costs about as much as the packing has nodes, so small packings (up to a few hundred
-// nodes) get rounds in inverse proportion to the square of their size, large ones in inverse
-// proportion to their size.
+// nodes) get rounds in inverse proportion to the square of their size (but no more than 20 per
+// node: a handful of nodes has little to try), large ones in inverse proportion to their size.
 void polish(Packing& pk, const std::vector<double>& values, int effort, bool stable, const Cancelled& cancelled)
 {
     const double size = pk.aliveNodes() + 50.0;
-    const int iterations = std::max(std::clamp(int(40000 / size), 10, 400), int(std::min(1000.0, 4e7 / (size * size)))) * effort;
+    const double more = std::min({1000.0, 4e7 / (size * size), 20.0 * pk.aliveNodes()});
+    const int iterations = std::max(std::clamp(int(40000 / size), 10, 400), int(more)) * effort;
     ruinAndRecreate(pk, values, iterations, stable, cancelled, kRuinWork * effort);
     closeEmptyNodes(pk);
 }
