@@ -372,9 +372,13 @@ void computeBound(const Problem& p, ClusterResult& r, const SolveOptions& option
     if (r.bound.computed && sameDemand(p, r.bound, placed))
         return;
     const int effort = std::max(1, options.effort);
+    if (fluidOnly) {
+        r.bound = computeLowerBound(p, placed, 0, cancelled, {&r.packing});
+        return;
+    }
     const Classes classes = buildClasses(p, placed);
-    const bool configuration = !fluidOnly && classes.classes.size() <= kConfigurationClasses * size_t(effort);
-    r.bound = computeLowerBound(p, placed, fluidOnly ? 0 : effort, cancelled, {&r.packing},
+    const bool configuration = classes.classes.size() <= kConfigurationClasses * size_t(effort);
+    r.bound = computeLowerBound(p, placed, effort, cancelled, {&r.packing},
                                 configuration ? std::numeric_limits<double>::infinity() : fewPerNode(classes));
 }
 
