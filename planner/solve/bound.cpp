@@ -222,6 +222,9 @@ double dff(int k, double x)
 
 constexpr int kDffMax = 4;
 
+// Replicas per node of the fluid LP at or below which column generation gets more budget.
+constexpr double kFewPerNode = 3.0;
+
 } // namespace
 
 Classes buildClasses(const Problem& p, const std::vector<int>& demand)
@@ -519,8 +522,18 @@ FluidResult fluidLp(const Problem& p, const Classes& cls, const Cancelled& cance
     return f;
 }
 
+double replicasPerNode(const Classes& cls, const FluidResult& fluid)
+{
+    double replicas = 0, nodes = 0;
+    for (const auto& c : cls.classes)
+        replicas += double(c.demand);
+    for (double n : fluid.nodes)
+        nodes += n;
+    return nodes > 0 ? replicas / nodes : 0.0;
+}
+
 BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, int effort, const Cancelled& cancelled,
-                              const std::vector<const Packing*>& seeds)
+                              const std::vector<const Packing*>& seeds, double fewPerNode, FluidResult* fluid)
 {
     BoundResult r;
     r.cls = buildClasses(p, demand);
@@ -532,9 +545,9 @@ BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, 
         slack[size_t(c)] = slackCost(p, cls.classes[size_t(c)]);
     // Effort 0: the fluid LP only. Otherwise a budget of knapsack search nodes for the whole
     // column generation keeps the effort deterministic and proportionate.
-    const int64_t perKnapsack = 20000 * std::max(1, effort);
+    int64_t perKnapsack = 20000 * std::max(1, effort);
     int64_t budget = effort > 0 ? 1500000 * int64_t(effort) : 0;
-    const int maxRounds = effort > 0 ? 40 + 40 * effort : 0;
+    int maxRounds = effort > 0 ? 40 + 40 * effort : 0;
 
     bool anyRelevant = false;
     for (char rel : relevant)
@@ -546,9 +559,18 @@ BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, 
     }
 
     // 1. The fluid LP: a bound, duals to start from, capacity prices for the knapsack bounds.
-    r.fluid = fluidLp(p, cls, cancelled, seeds);
+    r.fluid = fluid ? std::move(*fluid) : fluidLp(p, cls, cancelled, seeds);
     if (cancelled && cancelled())
         return r;
+    if (effort > 0 && std::isfinite(fewPerNode) && (!r.fluid.solved || replicasPerNode(cls, r.fluid) > fewPerNode))
+        effort = 0;
+    // With at most kFewPerNode replicas per node the knapsacks are tiny: four times the budget
+    // buys rounds, and the master's configurations come closer to the optimum.
+    if (effort > 0 && r.fluid.solved && replicasPerNode(cls, r.fluid) <= kFewPerNode) {
+        perKnapsack *= 4;
+        budget *= 4;
+        maxRounds *= 4;
+    }
     double best = 0;
     std::vector<double> bestDuals(size_t(nClasses), 0.0);
     if (r.fluid.solved) {

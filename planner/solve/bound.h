@@ -15,6 +15,7 @@
 #include "packing.h"
 #include "problem.h"
 
+#include <limits>
 #include <vector>
 
 namespace cw::solve::detail {
@@ -97,8 +98,14 @@ ExactResult exactSolve(const Problem& p, const std::vector<int>& demand, int eff
 
 // The bound for covering `demand` (replicas per shape). seeds: packings whose node
 // configurations start the master, so that its value is at most theirs from the first round.
-// effort 0: the fluid LP alone.
+// effort 0: the fluid LP alone; so too when the fluid LP puts more than fewPerNode replicas on
+// a node on average (the knapsacks would be large). fluid: the fluid LP of these classes when
+// already solved (moved from).
 BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, int effort, const Cancelled& cancelled,
-                              const std::vector<const Packing*>& seeds);
+                              const std::vector<const Packing*>& seeds,
+                              double fewPerNode = std::numeric_limits<double>::infinity(), FluidResult* fluid = nullptr);
+
+// Replicas per node of the fluid LP's solution (0 when it has no nodes).
+double replicasPerNode(const Classes& cls, const FluidResult& fluid);
 
 } // namespace cw::solve::detail

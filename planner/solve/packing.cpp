@@ -384,6 +384,21 @@ std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int
     int left = 0;
     for (const auto& [s, c] : items)
         left += c;
+    // Each score is weighted by the square of the share of the item's replicas still to place,
+    // so that every node takes items of every size in proportion: a greedy that always takes
+    // the best match uses the small replicas up as fillers on the first nodes, and the middle
+    // nodes, left with the mid-sized ones, are filled poorly.
+    std::vector<double> initial(items.size()), share(items.size());
+    for (size_t i = 0; i < items.size(); ++i) {
+        initial[i] = double(std::max(1, items[i].second));
+        share[i] = double(items[i].second) / initial[i];
+        share[i] *= share[i];
+    }
+    auto taken = [&](size_t i, int delta) {
+        items[i].second += delta;
+        share[i] = double(items[i].second) / initial[i];
+        share[i] *= share[i];
+    };
     std::vector<double> room(size_t(p.dims));
     while (left > 0) {
         if ((cancelled && cancelled()) || !pk.canOpen(type))
@@ -410,6 +425,7 @@ std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int
                 double score = 0;
                 for (int d = 0; d < p.dims; ++d)
                     score += norm[i][size_t(d)] * room[size_t(d)];
+                score *= share[i];
                 if (score > bestScore || (limited && !bestLimited)) {
                     bestScore = score;
                     best = int(i);
@@ -419,13 +435,60 @@ std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int
             if (best < 0)
                 break;
             pk.add(n, items[size_t(best)].first, 1);
-            --items[size_t(best)].second;
+            taken(size_t(best), -1);
             --left;
             any = true;
         }
         if (!any) {
             pk.close(n);
             break;
+        }
+        // The node is full: swap one of its replicas for a larger one left over (by the sum of
+        // the normalised demands) while that fits, then add what still fits.
+        for (int round = 0; round < 8; ++round) {
+            const int64_t* u = pk.used(n);
+            int bestIn = -1, bestOut = -1;
+            double bestGain = 1e-9;
+            for (size_t a = 0; a < items.size(); ++a) {
+                const int sa = items[a].first;
+                if (pk.countOn(n, sa) <= 0 || p.shapes[size_t(sa)].maxPerNode != kNoLimit)
+                    continue;
+                double sizeA = 0;
+                for (int d = 0; d < p.dims; ++d)
+                    sizeA += d == kPods ? 0.0 : norm[a][size_t(d)];
+                for (size_t b = 0; b < items.size(); ++b) {
+                    if (b == a || items[b].second <= 0 || p.shapes[size_t(items[b].first)].maxPerNode != kNoLimit)
+                        continue;
+                    double sizeB = 0;
+                    for (int d = 0; d < p.dims; ++d)
+                        sizeB += d == kPods ? 0.0 : norm[b][size_t(d)];
+                    if (sizeB - sizeA <= bestGain)
+                        continue;
+                    const int64_t* wa = p.demand(sa);
+                    const int64_t* wb = p.demand(items[b].first);
+                    bool fits = true;
+                    for (int d = 0; d < p.dims && fits; ++d)
+                        fits = u[d] - wa[d] + wb[d] <= t.cap[size_t(d)];
+                    if (fits) {
+                        bestGain = sizeB - sizeA;
+                        bestIn = int(b);
+                        bestOut = int(a);
+                    }
+                }
+            }
+            if (bestIn < 0)
+                break;
+            pk.remove(n, items[size_t(bestOut)].first, 1);
+            taken(size_t(bestOut), 1);
+            pk.add(n, items[size_t(bestIn)].first, 1);
+            taken(size_t(bestIn), -1);
+            for (size_t i = 0; i < items.size(); ++i) {
+                while (items[i].second > 0 && pk.fit(n, items[i].first, 1) >= 1) {
+                    pk.add(n, items[i].first, 1);
+                    taken(i, -1);
+                    --left;
+                }
+            }
         }
         opened.push_back(n);
     }
@@ -918,7 +981,8 @@ void improve(Packing& pk, int effort, bool stable, const Cancelled& cancelled)
     }
 }
 
-void ruinAndRecreate(Packing& pk, const std::vector<double>& values, int iterations, bool stable, const Cancelled& cancelled)
+void ruinAndRecreate(Packing& pk, const std::vector<double>& values, int iterations, bool stable, const Cancelled& cancelled,
+                     int64_t work)
 {
     const Problem& p = pk.problem();
     std::mt19937 rng(20240917u);
@@ -926,7 +990,7 @@ void ruinAndRecreate(Packing& pk, const std::vector<double>& values, int iterati
         const PackNode& node = pk.nodes()[size_t(n)];
         return node.alive && !node.items.empty() && !(stable && node.kept) && p.types[size_t(node.type)].hostsPerSlice <= 1;
     };
-    for (int it = 0; it < iterations; ++it) {
+    for (int it = 0; it < iterations && work > 0; ++it) {
         if (cancelled && cancelled())
             return;
         std::vector<int> candidates;
@@ -990,6 +1054,8 @@ void ruinAndRecreate(Packing& pk, const std::vector<double>& values, int iterati
             if (!pk.nodes()[size_t(n)].forMin)
                 pk.close(n);
         }
+        // Work: every removed (shape, count) is placed again by a scan of the nodes.
+        work -= int64_t(removed.size()) * int64_t(pk.nodes().size());
         // Recreate: the biggest replicas first into the fullest nodes, the rest on new nodes.
         std::sort(removed.begin(), removed.end(), [&](const auto& a, const auto& b) {
             return values[size_t(a.first)] > values[size_t(b.first)];

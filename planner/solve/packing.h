@@ -7,6 +7,7 @@
 #include "problem.h"
 
 #include <functional>
+#include <limits>
 #include <vector>
 
 namespace cw::solve::detail {
@@ -103,7 +104,12 @@ void improve(Packing& pk, int effort, bool stable, const Cancelled& cancelled);
 
 // Packs replica counts (shape, count) onto new nodes of one type, one node at a time: each
 // step adds the replica whose demand best matches the node's remaining room (the largest dot
-// product of the two, normalised by the node's capacity). Counts are decremented; returns
+// product of the two, normalised by the node's capacity, times the square of the share of the
+// item's replicas still to place, so that every node takes items of every size in
+// proportion). Once nothing more fits, a replica
+// on the node is swapped for a larger one still to place (by the sum of its normalised
+// demands) while one fits in its place, and the room left is filled again: larger replicas
+// go early, the small ones are left to fill the last nodes. Counts are decremented; returns
 // the nodes opened.
 std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int, int>>& items, const Cancelled& cancelled);
 // The same items, largest first, each onto the open node of the type whose room it matches
@@ -112,9 +118,11 @@ std::vector<int> packDotProductDecreasing(Packing& pk, int type, std::vector<std
 
 // Ruin and recreate: removes the replicas of a few nodes (the emptiest, or some drawn by a
 // seeded generator) and places them again (best fit into the other nodes, then new nodes by
-// the greedy); keeps the change when it is cheaper. Deterministic: a fixed seed and a fixed
-// number of iterations.
-void ruinAndRecreate(Packing& pk, const std::vector<double>& values, int iterations, bool stable, const Cancelled& cancelled);
+// the greedy); keeps the change when it is cheaper. Deterministic: a fixed seed, a fixed
+// number of iterations and a budget of work (removed (shape, count) pairs times nodes
+// scanned to place them again).
+void ruinAndRecreate(Packing& pk, const std::vector<double>& values, int iterations, bool stable, const Cancelled& cancelled,
+                     int64_t work = std::numeric_limits<int64_t>::max());
 
 // Fits `count` replicas of shape into open nodes (first fit, in node order). Returns the number placed.
 int fillOpenNodes(Packing& pk, int shape, int count, bool bestFit);

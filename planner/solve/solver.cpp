@@ -14,6 +14,7 @@
 #include <ctime>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <map>
 #include <numeric>
 #include <string_view>
@@ -27,6 +28,20 @@ namespace {
 
 // Column generation runs when the LP has at most this many classes (times the effort).
 constexpr size_t kConfigurationClasses = 160;
+// Beyond, it runs while the fluid LP puts few replicas on a node on average: the knapsacks stay
+// small, and the configurations guide the packing where integrality matters. At most 3, or 6
+// while the replicas are few enough for the extra candidates to cost little.
+constexpr double kConfigurationFewPerNode = 3.0;
+constexpr double kConfigurationFewPerNodeSmall = 6.0;
+constexpr int64_t kConfigurationSmall = 5000;
+
+double fewPerNode(const Classes& cls)
+{
+    int64_t replicas = 0;
+    for (const auto& c : cls.classes)
+        replicas += c.demand;
+    return replicas <= kConfigurationSmall ? kConfigurationFewPerNodeSmall : kConfigurationFewPerNode;
+}
 
 // Developer trace of the phases (CW_SOLVER_TRACE=1): time and cost per candidate on stderr.
 bool tracing()
@@ -133,11 +148,20 @@ void finish(Packing& pk, const std::vector<double>& values, int effort, bool sta
     topUpMinNodes(pk);
 }
 
-// Ruin and recreate on the chosen packing, a number of rounds that shrinks as it grows.
+// Work budget of ruin and recreate: removed (shape, count) pairs times the nodes scanned to
+// place them again. Packings whose nodes hold many shapes each make rounds dear.
+constexpr int64_t kRuinWork = 12000000;
+
+// Ruin and recreate on the chosen packing, a number of rounds that shrinks as it grows: a
+// round costs about as much as the packing has nodes, so small packings (up to a few hundred
+// nodes) get rounds in inverse proportion to the square of their size (but no more than 20 per
+// node: a handful of nodes has little to try), large ones in inverse proportion to their size.
 void polish(Packing& pk, const std::vector<double>& values, int effort, bool stable, const Cancelled& cancelled)
 {
-    const int iterations = std::clamp(40000 / (pk.aliveNodes() + 50), 10, 400) * effort;
-    ruinAndRecreate(pk, values, iterations, stable, cancelled);
+    const double size = pk.aliveNodes() + 50.0;
+    const double more = std::min({1000.0, 4e7 / (size * size), 20.0 * pk.aliveNodes()});
+    const int iterations = std::max(std::clamp(int(40000 / size), 10, 400), int(more)) * effort;
+    ruinAndRecreate(pk, values, iterations, stable, cancelled, kRuinWork * effort);
     closeEmptyNodes(pk);
 }
 
@@ -282,6 +306,33 @@ void roundFluid(Packing& pk, const BoundResult& br, int effort, const Cancelled&
     }
 }
 
+// Of the nodes the fluid rounding opened (from index firstNew on), only as many of each type
+// as the fluid LP opens whole stay, the fullest; the replicas of the others are left for the
+// greedy, which places them into free room and onto the node types that suit what is left,
+// instead of rounding every type's share up to whole nodes of that type.
+void trimToWholeNodes(Packing& pk, const FluidResult& f, size_t firstNew)
+{
+    const Problem& p = pk.problem();
+    std::vector<std::vector<std::pair<double, int>>> byType(p.types.size());
+    for (size_t n = firstNew; n < pk.nodes().size(); ++n) {
+        const PackNode& node = pk.nodes()[n];
+        if (node.alive && !node.forMin && p.types[size_t(node.type)].hostsPerSlice <= 1)
+            byType[size_t(node.type)].emplace_back(pk.fill(int(n)), int(n));
+    }
+    for (size_t t = 0; t < p.types.size(); ++t) {
+        auto& fresh = byType[t];
+        std::sort(fresh.begin(), fresh.end());
+        const size_t whole = t < f.nodes.size() ? size_t(std::floor(f.nodes[t] + 1e-6)) : 0;
+        for (size_t i = 0; i + whole < fresh.size(); ++i) {
+            const int n = fresh[i].second;
+            const std::vector<std::pair<int, int>> content = pk.nodes()[size_t(n)].items;
+            for (const auto& [sh, c] : content)
+                pk.remove(n, sh, c);
+            pk.close(n);
+        }
+    }
+}
+
 std::vector<double> dualValues(const Problem& p, const BoundResult& br, const std::vector<double>& standalone)
 {
     std::vector<double> v = standalone;
@@ -321,8 +372,14 @@ void computeBound(const Problem& p, ClusterResult& r, const SolveOptions& option
     if (r.bound.computed && sameDemand(p, r.bound, placed))
         return;
     const int effort = std::max(1, options.effort);
-    const bool configuration = !fluidOnly && buildClasses(p, placed).classes.size() <= kConfigurationClasses * size_t(effort);
-    r.bound = computeLowerBound(p, placed, configuration ? effort : 0, cancelled, {&r.packing});
+    if (fluidOnly) {
+        r.bound = computeLowerBound(p, placed, 0, cancelled, {&r.packing});
+        return;
+    }
+    const Classes classes = buildClasses(p, placed);
+    const bool configuration = classes.classes.size() <= kConfigurationClasses * size_t(effort);
+    r.bound = computeLowerBound(p, placed, effort, cancelled, {&r.packing},
+                                configuration ? std::numeric_limits<double>::infinity() : fewPerNode(classes));
 }
 
 ClusterResult solveFresh(const Problem& p, const SolveOptions& options, const Cancelled& cancelled)
@@ -352,9 +409,15 @@ ClusterResult solveFresh(const Problem& p, const SolveOptions& options, const Ca
         finish(pk, standalone, effort, false, cancelled);
         consider(std::move(pk), "first-fit decreasing");
     }
-    // Column generation pays off while the classes are few; beyond, the fluid LP guides.
-    const size_t classCount = buildClasses(p, fullDemand(p)).classes.size();
-    const bool configuration = classCount <= kConfigurationClasses * size_t(effort);
+    // Column generation pays off while the classes are few, or the replicas per node of the
+    // fluid LP (solved here for the question, and reused); beyond, the fluid LP guides.
+    const Classes classes = buildClasses(p, fullDemand(p));
+    bool configuration = classes.classes.size() <= kConfigurationClasses * size_t(effort);
+    std::optional<FluidResult> fluid;
+    if (!configuration && options.lowerBound && !(cancelled && cancelled())) {
+        fluid = fluidLp(p, classes, cancelled, {&best.packing});
+        configuration = fluid->solved && replicasPerNode(classes, *fluid) <= fewPerNode(classes);
+    }
     // Greedy by the cost of each replica alone (without an LP, or to seed the configurations).
     if (!options.lowerBound || configuration) {
         Packing pk = base;
@@ -364,7 +427,8 @@ ClusterResult solveFresh(const Problem& p, const SolveOptions& options, const Ca
     }
     std::vector<double> values = standalone;
     if (options.lowerBound && !(cancelled && cancelled())) {
-        best.bound = computeLowerBound(p, fullDemand(p), configuration ? effort : 0, cancelled, {&best.packing});
+        best.bound = computeLowerBound(p, fullDemand(p), configuration ? effort : 0, cancelled, {&best.packing},
+                                       std::numeric_limits<double>::infinity(), fluid ? &*fluid : nullptr);
         const BoundResult& bound = best.bound;
         timer.report("lower bound", bound.lowerBound);
         if (tracing())
@@ -375,9 +439,14 @@ ClusterResult solveFresh(const Problem& p, const SolveOptions& options, const Ca
         if (bound.fluid.solved) {
             Packing pk = base;
             roundFluid(pk, bound, effort, cancelled);
+            Packing trimmed = pk;
+            trimToWholeNodes(trimmed, bound.fluid, base.nodes().size());
             greedyPack(pk, values, 300 * effort, cancelled);
             finish(pk, values, effort, false, cancelled);
             consider(std::move(pk), "fluid rounding");
+            greedyPack(trimmed, values, 300 * effort, cancelled);
+            finish(trimmed, values, effort, false, cancelled);
+            consider(std::move(trimmed), "fluid rounding, fractions by the greedy");
         }
         if (!bound.x.empty()) {
             Packing pk = base;
