@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // clusterwright-cli compare: the plan's workloads priced on GKE Standard, GKE Autopilot and EKS.
 #include "cli.h"
+#include "report/numbers.h"
 #include "i18n/translations.h"
 
 #include "cost/adr.h"
@@ -21,18 +22,7 @@ namespace {
 
 std::string money(double v)
 {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.2f", std::abs(v));
-    // Thousands separators, built by appending (GCC 12 misreads in-place inserts, -Wrestrict).
-    const std::string digits = buf;
-    const size_t dot = digits.find('.');
-    std::string s;
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && i < dot && (dot - i) % 3 == 0)
-            s += ',';
-        s += digits[i];
-    }
-    return (v < 0 ? "-" : "") + s;
+    return report::groupThousands(v, 2);
 }
 
 std::string perHour(double v)

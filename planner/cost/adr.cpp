@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "adr.h"
+#include "report/numbers.h"
 
 #include "comparisonjson.h"
 #include "costutil.h"
@@ -24,18 +25,8 @@ namespace {
 // "$1,234.56"
 std::string dollars(double v)
 {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.2f", std::abs(v));
-    // Thousands separators, built by appending (GCC 12 misreads in-place inserts, -Wrestrict).
-    const std::string digits = buf;
-    const size_t dot = digits.find('.');
-    std::string s;
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && i < dot && (dot - i) % 3 == 0)
-            s += ',';
-        s += digits[i];
-    }
-    return (v < 0 ? "-$" : "$") + s;
+    const std::string s = report::groupThousands(v, 2);
+    return s[0] == '-' ? "-$" + s.substr(1) : "$" + s;
 }
 
 std::string hourly(double v)

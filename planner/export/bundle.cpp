@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bundle.h"
+#include "report/numbers.h"
 
 #include "context.h"
 #include "io/planwriter.h"
@@ -244,20 +245,11 @@ std::string money(double usd)
 {
     // Two decimals, four below one dollar (trailing zeros beyond two dropped), and
     // thousands separated by commas: "$0.10", "$0.3885", "$43,188.75".
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", usd != 0 && std::abs(usd) < 1 ? 4 : 2, usd);
-    std::string text = buf;
+    std::string text = report::groupThousands(usd, usd != 0 && std::abs(usd) < 1 ? 4 : 2);
     const auto dot = text.find('.');
     while (text.size() > dot + 3 && text.back() == '0')
         text.pop_back();
-    std::string whole = text.substr(0, dot);
-    const std::string frac = text.substr(dot);
-    const bool negative = !whole.empty() && whole[0] == '-';
-    if (negative)
-        whole.erase(0, 1);
-    for (int i = int(whole.size()) - 3; i > 0; i -= 3)
-        whole.insert(size_t(i), ",");
-    return (negative ? "-$" : "$") + whole + frac;
+    return text[0] == '-' ? "-$" + text.substr(1) : "$" + text;
 }
 
 // ---- the export -----------------------------------------------------------------------
