@@ -7,26 +7,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "clirun.h"
+
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run cli(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(CW_CLI_PATH), args);
-    p.waitForFinished(60000);
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
-
-QString example(const char* name)
-{
-    return QStringLiteral(CW_SOURCE_DIR "/resources/examples/%1").arg(QLatin1String(name));
-}
+using namespace clitest;
 
 QString badPlan(const char* name)
 {

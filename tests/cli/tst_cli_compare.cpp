@@ -9,39 +9,15 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "clirun.h"
+
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run cli(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(CW_CLI_PATH), args);
-    p.waitForFinished(120000);
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
-
-QString example(const char* name)
-{
-    return QStringLiteral(CW_SOURCE_DIR "/resources/examples/%1").arg(QLatin1String(name));
-}
+using namespace clitest;
 
 QString costCase(const char* name)
 {
     return QStringLiteral(CW_TEST_DATA_DIR "/cost/%1/plan.yaml").arg(QLatin1String(name));
-}
-
-QJsonObject parse(const QString& text)
-{
-    QJsonParseError e;
-    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &e);
-    if (e.error != QJsonParseError::NoError)
-        qWarning("%s", qPrintable(text));
-    return doc.object();
 }
 
 QJsonObject option(const QJsonObject& root, const QString& name)

@@ -10,28 +10,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-namespace {
+#include "clirun.h"
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run cli(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral(CW_CLI_PATH), args);
-    p.waitForFinished(60000);
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
-
-QString example(const char* name)
-{
-    return QStringLiteral(CW_SOURCE_DIR "/resources/examples/%1").arg(QLatin1String(name));
-}
-
-} // namespace
+using namespace clitest;
 
 class TestCliExport : public QObject
 {
