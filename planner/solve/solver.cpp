@@ -152,6 +152,9 @@ void finish(Packing& pk, const std::vector<double>& values, int effort, bool sta
 // place them again. Packings whose nodes hold many shapes each make rounds dear.
 constexpr int64_t kRuinWork = 12000000;
 
+// Price and branch runs up to this many replicas.
+constexpr int64_t kPriceAndBranchReplicas = 400;
+
 // Ruin and recreate on the chosen packing, a number of rounds that shrinks as it grows: a
 // round costs about as much as the packing has nodes, so small packings (up to a few hundred
 // nodes) get rounds in inverse proportion to the square of their size (but no more than 20 per
@@ -394,8 +397,16 @@ ClusterResult solveFresh(const Problem& p, const SolveOptions& options, const Ca
 
     ClusterResult best{base, {}, {}, false, false};
     bool have = false;
+    // Small instances keep every candidate: their node configurations join price and branch.
+    int64_t replicas = 0;
+    for (int d : fullDemand(p))
+        replicas += d;
+    const bool small = replicas <= kPriceAndBranchReplicas;
+    std::vector<Packing> candidates;
     auto consider = [&](Packing&& pk, const char* what) {
         timer.report(what, pk.cost());
+        if (small)
+            candidates.push_back(pk);
         if (!have || better(pk, best.packing)) {
             best.packing = std::move(pk);
             have = true;
@@ -458,6 +469,29 @@ ClusterResult solveFresh(const Problem& p, const SolveOptions& options, const Ca
     }
     polish(best.packing, values, effort, false, cancelled);
     timer.report("ruin and recreate", best.packing.cost());
+
+    // Price and branch on small instances: the configuration IP over the master's columns and
+    // the candidates' node configurations, started from the best packing.
+    if (small && options.lowerBound && !best.bound.columns.empty() && !(cancelled && cancelled())) {
+        std::vector<const Packing*> pool{&best.packing};
+        for (const Packing& c : candidates)
+            pool.push_back(&c);
+        const ExactResult ip = configurationIp(p, best.bound, pool, effort, cancelled);
+        const double cost = best.packing.cost();
+        if (ip.applicable && ip.cost < cost - 1e-9 * std::max(1.0, cost)) {
+            Packing pk(p);
+            placeTpuSlices(pk);
+            roundLp(pk, ip.columns);
+            greedyPack(pk, values, 300 * effort, cancelled);
+            finish(pk, values, effort, false, cancelled);
+            if (better(pk, best.packing)) {
+                polish(pk, values, effort, false, cancelled);
+            }
+            consider(std::move(pk), "price and branch");
+        } else {
+            timer.report("price and branch", ip.applicable ? ip.cost : -1);
+        }
+    }
 
     // Small instances: every configuration and the configuration IP, which proves the optimum
     // when its search finishes.
