@@ -367,7 +367,8 @@ int fillOpenNodes(Packing& pk, int shape, int count, bool bestFit)
     return placed;
 }
 
-std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int, int>>& items, const Cancelled& cancelled)
+std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int, int>>& items, const Cancelled& cancelled,
+                                const double* weights)
 {
     const Problem& p = pk.problem();
     const NodeType& t = p.types[size_t(type)];
@@ -381,6 +382,10 @@ std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int
         for (int d = 0; d < p.dims; ++d)
             norm[i][size_t(d)] = double(p.demand(items[i].first)[d]) * inv[size_t(d)];
     }
+    // Worth of a unit of each dimension in the swaps: given, or every dimension but Pod slots alike.
+    std::vector<double> worth(size_t(p.dims), 1.0);
+    for (int d = 0; d < p.dims; ++d)
+        worth[size_t(d)] = d == kPods ? 0.0 : weights ? weights[d] : 1.0;
     int left = 0;
     for (const auto& [s, c] : items)
         left += c;
@@ -455,13 +460,13 @@ std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int
                     continue;
                 double sizeA = 0;
                 for (int d = 0; d < p.dims; ++d)
-                    sizeA += d == kPods ? 0.0 : norm[a][size_t(d)];
+                    sizeA += worth[size_t(d)] * norm[a][size_t(d)];
                 for (size_t b = 0; b < items.size(); ++b) {
                     if (b == a || items[b].second <= 0 || p.shapes[size_t(items[b].first)].maxPerNode != kNoLimit)
                         continue;
                     double sizeB = 0;
                     for (int d = 0; d < p.dims; ++d)
-                        sizeB += d == kPods ? 0.0 : norm[b][size_t(d)];
+                        sizeB += worth[size_t(d)] * norm[b][size_t(d)];
                     if (sizeB - sizeA <= bestGain)
                         continue;
                     const int64_t* wa = p.demand(sa);

@@ -280,6 +280,22 @@ void roundFluid(Packing& pk, const BoundResult& br, int effort, const Cancelled&
         std::vector<std::pair<Packing, std::vector<std::pair<int, int>>>> trials;
         trials.emplace_back(pk, items);
         packDotProduct(trials.back().first, int(t), trials.back().second, cancelled);
+        // The same with the swaps valuing the dimensions the fluid LP prices (those that bind):
+        // alone, and half and half with the plain sum.
+        if (t < f.lambda.size()) {
+            double total = 0;
+            for (int d = 0; d < p.dims; ++d)
+                total += d == kPods ? 0.0 : std::max(0.0, f.lambda[t][size_t(d)]) * double(p.types[t].cap[size_t(d)]);
+            if (total > 0) {
+                for (double mix : {0.0, 0.5}) {
+                    std::vector<double> weights(size_t(p.dims));
+                    for (int d = 0; d < p.dims; ++d)
+                        weights[size_t(d)] = mix + (1 - mix) * std::max(0.0, f.lambda[t][size_t(d)]) * double(p.types[t].cap[size_t(d)]) / total;
+                    trials.emplace_back(pk, items);
+                    packDotProduct(trials.back().first, int(t), trials.back().second, cancelled, weights.data());
+                }
+            }
+        }
         int replicas = 0;
         for (const auto& [s, c] : items)
             replicas += c;
