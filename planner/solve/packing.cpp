@@ -368,7 +368,7 @@ int fillOpenNodes(Packing& pk, int shape, int count, bool bestFit)
 }
 
 std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int, int>>& items, const Cancelled& cancelled,
-                                const double* weights)
+                                const double* weights, double balance)
 {
     const Problem& p = pk.problem();
     const NodeType& t = p.types[size_t(type)];
@@ -399,10 +399,22 @@ std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int
         share[i] = double(items[i].second) / initial[i];
         share[i] *= share[i];
     }
+    // Balance (exponent k > 0): the demand still to place per dimension, against its share at
+    // the start. A dimension that is used up faster than the others counts less in the room,
+    // by (its share now ÷ its share at the start)^k, so that the node takes more of what is
+    // left over and the last nodes do not get only replicas that press on one dimension.
+    std::vector<double> rest(size_t(p.dims), 0.0), start(size_t(p.dims), 0.0), tilt(size_t(p.dims), 1.0);
+    for (size_t i = 0; i < items.size(); ++i) {
+        for (int d = 0; d < p.dims; ++d)
+            rest[size_t(d)] += norm[i][size_t(d)] * items[i].second;
+    }
+    start = rest;
     auto taken = [&](size_t i, int delta) {
         items[i].second += delta;
         share[i] = double(items[i].second) / initial[i];
         share[i] *= share[i];
+        for (int d = 0; d < p.dims; ++d)
+            rest[size_t(d)] += norm[i][size_t(d)] * delta;
     };
     std::vector<double> room(size_t(p.dims));
     while (left > 0) {
@@ -410,10 +422,26 @@ std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int
             break;
         const int n = pk.open(type);
         bool any = false;
+        if (balance > 0) {
+            double now = 0, then = 0;
+            for (int d = 0; d < p.dims; ++d) {
+                if (d != kPods) {
+                    now += std::max(0.0, rest[size_t(d)]);
+                    then += start[size_t(d)];
+                }
+            }
+            for (int d = 0; d < p.dims; ++d) {
+                tilt[size_t(d)] = 1.0;
+                if (d != kPods && now > 0 && start[size_t(d)] > 0)
+                    tilt[size_t(d)] = std::pow(std::max(0.0, rest[size_t(d)]) / now / (start[size_t(d)] / then), balance);
+                if (d != kPods)
+                    worth[size_t(d)] = (weights ? weights[d] : 1.0) * tilt[size_t(d)];
+            }
+        }
         while (true) {
             const int64_t* u = pk.used(n);
             for (int d = 0; d < p.dims; ++d)
-                room[size_t(d)] = double(t.cap[size_t(d)] - u[d]) * inv[size_t(d)];
+                room[size_t(d)] = double(t.cap[size_t(d)] - u[d]) * inv[size_t(d)] * tilt[size_t(d)];
             // Replicas with a per-node limit come first: they need many nodes, so every node
             // takes its share of them while there are any.
             int best = -1;

@@ -152,6 +152,9 @@ void finish(Packing& pk, const std::vector<double>& values, int effort, bool sta
 // place them again. Packings whose nodes hold many shapes each make rounds dear.
 constexpr int64_t kRuinWork = 12000000;
 
+// Exponent of the balanced dot-product packer's tilt.
+constexpr double kBalance = 32;
+
 // Price and branch runs up to this many replicas.
 constexpr int64_t kPriceAndBranchReplicas = 400;
 
@@ -280,6 +283,10 @@ void roundFluid(Packing& pk, const BoundResult& br, int effort, const Cancelled&
         std::vector<std::pair<Packing, std::vector<std::pair<int, int>>>> trials;
         trials.emplace_back(pk, items);
         packDotProduct(trials.back().first, int(t), trials.back().second, cancelled);
+        // Balanced: a dimension used up faster than the others counts less, in the match and in
+        // the swaps, so that the last nodes do not get replicas that all press on one dimension.
+        trials.emplace_back(pk, items);
+        packDotProduct(trials.back().first, int(t), trials.back().second, cancelled, nullptr, kBalance);
         // The same with the swaps valuing the dimensions the fluid LP prices (those that bind):
         // alone, and half and half with the plain sum.
         if (t < f.lambda.size()) {
