@@ -417,6 +417,15 @@ std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int
             rest[size_t(d)] += norm[i][size_t(d)] * delta;
     };
     std::vector<double> room(size_t(p.dims));
+    // For the swaps: each shape's item (the first), which items have a per-node limit, sizes.
+    std::vector<int> indexOf(p.shapes.size(), -1), onNode;
+    std::vector<char> limited(items.size(), 0);
+    std::vector<double> size(items.size(), 0.0);
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (indexOf[size_t(items[i].first)] < 0)
+            indexOf[size_t(items[i].first)] = int(i);
+        limited[i] = p.shapes[size_t(items[i].first)].maxPerNode != kNoLimit;
+    }
     while (left > 0) {
         if ((cancelled && cancelled()) || !pk.canOpen(type))
             break;
@@ -478,32 +487,38 @@ std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int
         }
         // The node is full: swap one of its replicas for a larger one left over (by the sum of
         // the normalised demands) while that fits, then add what still fits.
+        // Sizes once per node (the worths may change from node to node).
+        for (size_t i = 0; i < items.size(); ++i) {
+            size[i] = 0;
+            for (int d = 0; d < p.dims; ++d)
+                size[i] += worth[size_t(d)] * norm[i][size_t(d)];
+        }
         for (int round = 0; round < 8; ++round) {
             const int64_t* u = pk.used(n);
             int bestIn = -1, bestOut = -1;
             double bestGain = 1e-9;
-            for (size_t a = 0; a < items.size(); ++a) {
+            onNode.clear();
+            for (const auto& [sh, c] : pk.nodes()[size_t(n)].items) {
+                if (c > 0 && size_t(sh) < indexOf.size() && indexOf[size_t(sh)] >= 0 && !limited[size_t(indexOf[size_t(sh)])])
+                    onNode.push_back(indexOf[size_t(sh)]);
+            }
+            std::sort(onNode.begin(), onNode.end());
+            for (int ai : onNode) {
+                const size_t a = size_t(ai);
                 const int sa = items[a].first;
-                if (pk.countOn(n, sa) <= 0 || p.shapes[size_t(sa)].maxPerNode != kNoLimit)
-                    continue;
-                double sizeA = 0;
-                for (int d = 0; d < p.dims; ++d)
-                    sizeA += worth[size_t(d)] * norm[a][size_t(d)];
+                const double sizeA = size[a];
+                const int64_t* wa = p.demand(sa);
                 for (size_t b = 0; b < items.size(); ++b) {
-                    if (b == a || items[b].second <= 0 || p.shapes[size_t(items[b].first)].maxPerNode != kNoLimit)
+                    if (b == a || items[b].second <= 0 || limited[b])
                         continue;
-                    double sizeB = 0;
-                    for (int d = 0; d < p.dims; ++d)
-                        sizeB += worth[size_t(d)] * norm[b][size_t(d)];
-                    if (sizeB - sizeA <= bestGain)
+                    if (size[b] - sizeA <= bestGain)
                         continue;
-                    const int64_t* wa = p.demand(sa);
                     const int64_t* wb = p.demand(items[b].first);
                     bool fits = true;
                     for (int d = 0; d < p.dims && fits; ++d)
                         fits = u[d] - wa[d] + wb[d] <= t.cap[size_t(d)];
                     if (fits) {
-                        bestGain = sizeB - sizeA;
+                        bestGain = size[b] - sizeA;
                         bestIn = int(b);
                         bestOut = int(a);
                     }

@@ -155,6 +155,11 @@ constexpr int64_t kRuinWork = 12000000;
 // Exponent of the balanced dot-product packer's tilt.
 constexpr double kBalance = 32;
 
+// The balanced packing packs the replicas of its nodes filled below kRepackFill (in their fullest
+// dimension) again, up to kRepackPasses times.
+constexpr double kRepackFill = 0.998;
+constexpr int kRepackPasses = 4;
+
 // Price and branch runs up to this many replicas.
 constexpr int64_t kPriceAndBranchReplicas = 400;
 
@@ -283,13 +288,58 @@ void roundFluid(Packing& pk, const BoundResult& br, int effort, const Cancelled&
         std::vector<std::pair<Packing, std::vector<std::pair<int, int>>>> trials;
         trials.emplace_back(pk, items);
         packDotProduct(trials.back().first, int(t), trials.back().second, cancelled);
+        // The other dot-product packings only when this one leaves more than 1 % (and a node)
+        // above the fluid LP's nodes of the type: they cost time.
+        const double price = p.types[t].price;
+        const bool more = trials.back().first.cost() - pk.cost() > (1.01 * f.nodes[t] + 1) * price;
+        if (more) {
         // Balanced: a dimension used up faster than the others counts less, in the match and in
         // the swaps, so that the last nodes do not get replicas that all press on one dimension.
         trials.emplace_back(pk, items);
         packDotProduct(trials.back().first, int(t), trials.back().second, cancelled, nullptr, kBalance);
+        // The same, its least filled nodes emptied and their replicas packed again together, while
+        // that saves: a pass that does not is undone.
+        {
+            trials.emplace_back(trials.back());
+            for (int pass = 0; pass < kRepackPasses; ++pass) {
+                std::pair<Packing, std::vector<std::pair<int, int>>> next = trials.back();
+                Packing& q = next.first;
+                std::map<int, int> out;
+                int emptied = 0;
+                for (size_t n = pk.nodes().size(); n < q.nodes().size(); ++n) {
+                    const PackNode& node = q.nodes()[n];
+                    if (!node.alive || node.type != int(t) || q.fill(int(n)) >= kRepackFill)
+                        continue;
+                    const std::vector<std::pair<int, int>> content = node.items;
+                    for (const auto& [sh, c] : content) {
+                        q.remove(int(n), sh, c);
+                        out[sh] += c;
+                    }
+                    q.close(int(n));
+                    ++emptied;
+                }
+                if (emptied < 2)
+                    break;
+                for (const auto& [sh, c] : next.second) {
+                    if (c > 0)
+                        out[sh] += c;
+                }
+                next.second.assign(out.begin(), out.end());
+                packDotProduct(q, int(t), next.second, cancelled, nullptr, kBalance);
+                int before = 0, after = 0;
+                for (const auto& [sh, c] : trials.back().second)
+                    before += c;
+                for (const auto& [sh, c] : next.second)
+                    after += c;
+                if (after > before || q.cost() >= trials.back().first.cost() - 1e-9)
+                    break;
+                trials.back() = std::move(next);
+            }
+        }
+        }
         // The same with the swaps valuing the dimensions the fluid LP prices (those that bind):
         // alone, and half and half with the plain sum.
-        if (t < f.lambda.size()) {
+        if (t < f.lambda.size() && more) {
             double total = 0;
             for (int d = 0; d < p.dims; ++d)
                 total += d == kPods ? 0.0 : std::max(0.0, f.lambda[t][size_t(d)]) * double(p.types[t].cap[size_t(d)]);
