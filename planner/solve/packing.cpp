@@ -459,8 +459,8 @@ std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int
             for (size_t i = 0; i < items.size(); ++i) {
                 if (items[i].second <= 0)
                     continue;
-                const bool limited = p.shapes[size_t(items[i].first)].maxPerNode != kNoLimit;
-                if (bestLimited && !limited)
+                const bool isLimited = limited[i] != 0;
+                if (bestLimited && !isLimited)
                     continue;
                 if (pk.fit(n, items[i].first, 1) < 1)
                     continue;
@@ -468,10 +468,10 @@ std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int
                 for (int d = 0; d < p.dims; ++d)
                     score += norm[i][size_t(d)] * room[size_t(d)];
                 score *= share[i];
-                if (score > bestScore || (limited && !bestLimited)) {
+                if (score > bestScore || (isLimited && !bestLimited)) {
                     bestScore = score;
                     best = int(i);
-                    bestLimited = limited;
+                    bestLimited = isLimited;
                 }
             }
             if (best < 0)
