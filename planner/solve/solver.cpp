@@ -293,14 +293,8 @@ void roundFluid(Packing& pk, const BoundResult& br, int effort, const Cancelled&
         const double price = p.types[t].price;
         const bool more = trials.back().first.cost() - pk.cost() > (1.01 * f.nodes[t] + 1) * price;
         if (more) {
-        // Balanced: a dimension used up faster than the others counts less, in the match and in
-        // the swaps, so that the last nodes do not get replicas that all press on one dimension.
-        trials.emplace_back(pk, items);
-        packDotProduct(trials.back().first, int(t), trials.back().second, cancelled, nullptr, kBalance);
-        // The same, its least filled nodes emptied and their replicas packed again together, while
-        // that saves: a pass that does not is undone.
-        {
-            trials.emplace_back(trials.back());
+        auto repack = [&](size_t from) {
+            trials.emplace_back(trials[from]);
             for (int pass = 0; pass < kRepackPasses; ++pass) {
                 std::pair<Packing, std::vector<std::pair<int, int>>> next = trials.back();
                 Packing& q = next.first;
@@ -335,7 +329,16 @@ void roundFluid(Packing& pk, const BoundResult& br, int effort, const Cancelled&
                     break;
                 trials.back() = std::move(next);
             }
-        }
+        };
+        // Balanced: a dimension used up faster than the others counts less, in the match and in
+        // the swaps, so that the last nodes do not get replicas that all press on one dimension.
+        trials.emplace_back(pk, items);
+        packDotProduct(trials.back().first, int(t), trials.back().second, cancelled, nullptr, kBalance);
+        // The same, its least filled nodes emptied and their replicas packed again together, while
+        // that saves: a pass that does not is undone.
+        repack(trials.size() - 1);
+        // And the first packing's, packed again balanced.
+        repack(0);
         }
         // The same with the swaps valuing the dimensions the fluid LP prices (those that bind):
         // alone, and half and half with the plain sum.
