@@ -1037,4 +1037,150 @@ ExactResult exactSolve(const Problem& p, const std::vector<int>& demand, int eff
     return out;
 }
 
+namespace {
+
+struct IncumbentSearch {
+    IpSearch search;
+    const std::vector<double>* start = nullptr; // 1-based column values
+    bool given = false;
+};
+
+void incumbentCallback(glp_tree* tree, void* info)
+{
+    auto* s = static_cast<IncumbentSearch*>(info);
+    if (glp_ios_reason(tree) == GLP_IHEUR && !s->given && s->start) {
+        s->given = true;
+        glp_ios_heur_sol(tree, s->start->data());
+        return;
+    }
+    ipCallback(tree, &s->search);
+}
+
+} // namespace
+
+ExactResult configurationIp(const Problem& p, const BoundResult& br, const std::vector<const Packing*>& packings,
+                            int effort, const Cancelled& cancelled)
+{
+    ExactResult out;
+    const Classes& cls = br.cls;
+    const int nClasses = int(cls.classes.size());
+    if (nClasses == 0)
+        return out;
+    const std::vector<char> relevant = relevantTypes(p, cls);
+    for (size_t t = 0; t < p.types.size(); ++t) {
+        if (relevant[t] && p.types[t].hostsPerSlice > 1)
+            return out;
+    }
+    for (const auto& c : cls.classes) {
+        if (p.shapes[size_t(c.shapes.front())].tpu)
+            return out;
+    }
+    // Columns: the packings' node configurations first (the incumbent), then the master's.
+    std::map<std::pair<int, std::vector<std::pair<int, int>>>, size_t> index;
+    std::vector<LpColumn> columns;
+    std::vector<double> start(1, 0.0);
+    auto add = [&](int type, std::vector<std::pair<int, int>> counts) {
+        auto [it, fresh] = index.emplace(std::make_pair(type, counts), columns.size());
+        if (fresh) {
+            columns.push_back(LpColumn{type, std::move(counts)});
+            start.push_back(0.0);
+        }
+        return it->second;
+    };
+    bool incumbent = !packings.empty();
+    for (size_t i = 0; i < packings.size(); ++i) {
+        for (const auto& node : packings[i]->nodes()) {
+            if (!node.alive)
+                continue;
+            if (!relevant[size_t(node.type)]) {
+                incumbent = incumbent && i > 0;
+                continue;
+            }
+            std::map<int, int> counts;
+            bool inLp = true;
+            for (const auto& [s, k] : node.items) {
+                const int c = cls.classOf[size_t(s)];
+                if (c >= 0)
+                    counts[c] += k;
+                else
+                    inLp = false;
+            }
+            if (i == 0 && !inLp)
+                incumbent = false;
+            const size_t j = add(node.type, {counts.begin(), counts.end()});
+            if (i == 0)
+                start[j + 1] += 1.0;
+        }
+    }
+    for (const LpColumn& col : br.columns)
+        add(col.type, col.counts);
+
+    Lp lp;
+    for (const auto& c : cls.classes)
+        lp.addRow(GLP_LO, double(c.demand), 0.0);
+    const std::vector<int> poolRow = addPoolRows(lp, p);
+    for (const auto& col : columns) {
+        std::vector<int> rows;
+        std::vector<double> values;
+        for (const auto& [c, k] : col.counts) {
+            rows.push_back(c + 1);
+            values.push_back(k);
+        }
+        const int pool = p.types[size_t(col.type)].pool;
+        if (poolRow[size_t(pool)] > 0) {
+            rows.push_back(poolRow[size_t(pool)]);
+            values.push_back(1.0);
+        }
+        const int j = lp.addColumn(p.types[size_t(col.type)].price, rows, values);
+        glp_set_col_kind(lp.get(), j, GLP_IV);
+    }
+    glp_prob* g = lp.get();
+    glp_smcp smcp;
+    glp_init_smcp(&smcp);
+    smcp.msg_lev = GLP_MSG_OFF;
+    if (glp_simplex(g, &smcp) != 0 || glp_get_status(g) != GLP_OPT)
+        return out;
+    // The incumbent must satisfy every row (it may not, e.g. with nodes beyond the LP's classes).
+    if (incumbent) {
+        for (int i = 1; i <= glp_get_num_rows(g) && incumbent; ++i) {
+            std::vector<int> ind(size_t(glp_get_num_cols(g)) + 1);
+            std::vector<double> val(ind.size());
+            const int len = glp_get_mat_row(g, i, ind.data(), val.data());
+            double sum = 0;
+            for (int k = 1; k <= len; ++k)
+                sum += val[size_t(k)] * start[size_t(ind[size_t(k)])];
+            const int kind = glp_get_row_type(g, i);
+            if ((kind == GLP_LO || kind == GLP_DB || kind == GLP_FX) && sum < glp_get_row_lb(g, i) - 1e-9)
+                incumbent = false;
+            if ((kind == GLP_UP || kind == GLP_DB || kind == GLP_FX) && sum > glp_get_row_ub(g, i) + 1e-9)
+                incumbent = false;
+        }
+    }
+    IncumbentSearch search;
+    search.search.nodeLimit = 400 * std::max(1, effort);
+    search.search.cancelled = &cancelled;
+    search.start = incumbent ? &start : nullptr;
+    glp_iocp iocp;
+    glp_init_iocp(&iocp);
+    iocp.msg_lev = GLP_MSG_OFF;
+    iocp.cb_func = incumbentCallback;
+    iocp.cb_info = &search;
+    iocp.mir_cuts = GLP_ON;
+    iocp.br_tech = GLP_BR_PCH;
+    iocp.bt_tech = GLP_BT_BPH;
+    const int ret = glp_intopt(g, &iocp);
+    const int status = glp_mip_status(g);
+    if ((ret != 0 && ret != GLP_ESTOP) || (status != GLP_OPT && status != GLP_FEAS))
+        return out;
+    out.applicable = true;
+    out.cost = glp_mip_obj_val(g);
+    out.optimal = ret == 0 && status == GLP_OPT && !search.search.aborted;
+    out.columns.cls = cls;
+    out.columns.columns = std::move(columns);
+    out.columns.x.resize(out.columns.columns.size());
+    for (size_t j = 0; j < out.columns.columns.size(); ++j)
+        out.columns.x[j] = std::round(glp_mip_col_val(g, int(j) + 1));
+    return out;
+}
+
 } // namespace cw::solve::detail

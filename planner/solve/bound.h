@@ -96,6 +96,13 @@ struct ExactResult {
 };
 ExactResult exactSolve(const Problem& p, const std::vector<int>& demand, int effort, const Cancelled& cancelled);
 
+// Price and branch: the configuration IP over the columns column generation produced (br) and
+// the node configurations of `packings` (the first is the incumbent GLPK starts from), solved
+// by GLPK's branch and bound under a node limit. Its cost is an upper bound only (the column
+// set is not complete), so `lowerBound` stays 0. Not applicable with TPU classes or slices.
+ExactResult configurationIp(const Problem& p, const BoundResult& br, const std::vector<const Packing*>& packings,
+                            int effort, const Cancelled& cancelled);
+
 // The bound for covering `demand` (replicas per shape). seeds: packings whose node
 // configurations start the master, so that its value is at most theirs from the first round.
 // effort 0: the fluid LP alone; so too when the fluid LP puts more than fewPerNode replicas on

@@ -367,7 +367,8 @@ int fillOpenNodes(Packing& pk, int shape, int count, bool bestFit)
     return placed;
 }
 
-std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int, int>>& items, const Cancelled& cancelled)
+std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int, int>>& items, const Cancelled& cancelled,
+                                const double* weights, double balance)
 {
     const Problem& p = pk.problem();
     const NodeType& t = p.types[size_t(type)];
@@ -381,6 +382,10 @@ std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int
         for (int d = 0; d < p.dims; ++d)
             norm[i][size_t(d)] = double(p.demand(items[i].first)[d]) * inv[size_t(d)];
     }
+    // Worth of a unit of each dimension in the swaps: given, or every dimension but Pod slots alike.
+    std::vector<double> worth(size_t(p.dims), 1.0);
+    for (int d = 0; d < p.dims; ++d)
+        worth[size_t(d)] = d == kPods ? 0.0 : weights ? weights[d] : 1.0;
     int left = 0;
     for (const auto& [s, c] : items)
         left += c;
@@ -394,21 +399,58 @@ std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int
         share[i] = double(items[i].second) / initial[i];
         share[i] *= share[i];
     }
+    // Balance (exponent k > 0): the demand still to place per dimension, against its share at
+    // the start. A dimension that is used up faster than the others counts less in the room,
+    // by (its share now ÷ its share at the start)^k, so that the node takes more of what is
+    // left over and the last nodes do not get only replicas that press on one dimension.
+    std::vector<double> rest(size_t(p.dims), 0.0), start(size_t(p.dims), 0.0), tilt(size_t(p.dims), 1.0);
+    for (size_t i = 0; i < items.size(); ++i) {
+        for (int d = 0; d < p.dims; ++d)
+            rest[size_t(d)] += norm[i][size_t(d)] * items[i].second;
+    }
+    start = rest;
     auto taken = [&](size_t i, int delta) {
         items[i].second += delta;
         share[i] = double(items[i].second) / initial[i];
         share[i] *= share[i];
+        for (int d = 0; d < p.dims; ++d)
+            rest[size_t(d)] += norm[i][size_t(d)] * delta;
     };
     std::vector<double> room(size_t(p.dims));
+    // For the swaps: each shape's item (the first), which items have a per-node limit, sizes.
+    std::vector<int> indexOf(p.shapes.size(), -1), onNode;
+    std::vector<char> limited(items.size(), 0);
+    std::vector<double> size(items.size(), 0.0);
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (indexOf[size_t(items[i].first)] < 0)
+            indexOf[size_t(items[i].first)] = int(i);
+        limited[i] = p.shapes[size_t(items[i].first)].maxPerNode != kNoLimit;
+    }
     while (left > 0) {
         if ((cancelled && cancelled()) || !pk.canOpen(type))
             break;
         const int n = pk.open(type);
         bool any = false;
+        if (balance > 0) {
+            double now = 0, then = 0;
+            for (int d = 0; d < p.dims; ++d) {
+                if (d != kPods) {
+                    now += std::max(0.0, rest[size_t(d)]);
+                    then += start[size_t(d)];
+                }
+            }
+            for (int d = 0; d < p.dims; ++d) {
+                tilt[size_t(d)] = 1.0;
+                if (d != kPods && now > 0 && start[size_t(d)] > 0)
+                    tilt[size_t(d)] = std::pow(std::max(0.0, rest[size_t(d)]) / now / (start[size_t(d)] / then), balance);
+                if (d != kPods)
+                    worth[size_t(d)] = (weights ? weights[d] : 1.0) * tilt[size_t(d)];
+            }
+        }
         while (true) {
             const int64_t* u = pk.used(n);
             for (int d = 0; d < p.dims; ++d)
-                room[size_t(d)] = double(t.cap[size_t(d)] - u[d]) * inv[size_t(d)];
+                room[size_t(d)] = double(t.cap[size_t(d)] - u[d]) * inv[size_t(d)] * tilt[size_t(d)];
             // Replicas with a per-node limit come first: they need many nodes, so every node
             // takes its share of them while there are any.
             int best = -1;
@@ -417,8 +459,8 @@ std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int
             for (size_t i = 0; i < items.size(); ++i) {
                 if (items[i].second <= 0)
                     continue;
-                const bool limited = p.shapes[size_t(items[i].first)].maxPerNode != kNoLimit;
-                if (bestLimited && !limited)
+                const bool isLimited = limited[i] != 0;
+                if (bestLimited && !isLimited)
                     continue;
                 if (pk.fit(n, items[i].first, 1) < 1)
                     continue;
@@ -426,10 +468,10 @@ std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int
                 for (int d = 0; d < p.dims; ++d)
                     score += norm[i][size_t(d)] * room[size_t(d)];
                 score *= share[i];
-                if (score > bestScore || (limited && !bestLimited)) {
+                if (score > bestScore || (isLimited && !bestLimited)) {
                     bestScore = score;
                     best = int(i);
-                    bestLimited = limited;
+                    bestLimited = isLimited;
                 }
             }
             if (best < 0)
@@ -445,32 +487,38 @@ std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int
         }
         // The node is full: swap one of its replicas for a larger one left over (by the sum of
         // the normalised demands) while that fits, then add what still fits.
+        // Sizes once per node (the worths may change from node to node).
+        for (size_t i = 0; i < items.size(); ++i) {
+            size[i] = 0;
+            for (int d = 0; d < p.dims; ++d)
+                size[i] += worth[size_t(d)] * norm[i][size_t(d)];
+        }
         for (int round = 0; round < 8; ++round) {
             const int64_t* u = pk.used(n);
             int bestIn = -1, bestOut = -1;
             double bestGain = 1e-9;
-            for (size_t a = 0; a < items.size(); ++a) {
+            onNode.clear();
+            for (const auto& [sh, c] : pk.nodes()[size_t(n)].items) {
+                if (c > 0 && size_t(sh) < indexOf.size() && indexOf[size_t(sh)] >= 0 && !limited[size_t(indexOf[size_t(sh)])])
+                    onNode.push_back(indexOf[size_t(sh)]);
+            }
+            std::sort(onNode.begin(), onNode.end());
+            for (int ai : onNode) {
+                const size_t a = size_t(ai);
                 const int sa = items[a].first;
-                if (pk.countOn(n, sa) <= 0 || p.shapes[size_t(sa)].maxPerNode != kNoLimit)
-                    continue;
-                double sizeA = 0;
-                for (int d = 0; d < p.dims; ++d)
-                    sizeA += d == kPods ? 0.0 : norm[a][size_t(d)];
+                const double sizeA = size[a];
+                const int64_t* wa = p.demand(sa);
                 for (size_t b = 0; b < items.size(); ++b) {
-                    if (b == a || items[b].second <= 0 || p.shapes[size_t(items[b].first)].maxPerNode != kNoLimit)
+                    if (b == a || items[b].second <= 0 || limited[b])
                         continue;
-                    double sizeB = 0;
-                    for (int d = 0; d < p.dims; ++d)
-                        sizeB += d == kPods ? 0.0 : norm[b][size_t(d)];
-                    if (sizeB - sizeA <= bestGain)
+                    if (size[b] - sizeA <= bestGain)
                         continue;
-                    const int64_t* wa = p.demand(sa);
                     const int64_t* wb = p.demand(items[b].first);
                     bool fits = true;
                     for (int d = 0; d < p.dims && fits; ++d)
                         fits = u[d] - wa[d] + wb[d] <= t.cap[size_t(d)];
                     if (fits) {
-                        bestGain = sizeB - sizeA;
+                        bestGain = size[b] - sizeA;
                         bestIn = int(b);
                         bestOut = int(a);
                     }

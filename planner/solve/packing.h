@@ -111,7 +111,12 @@ void improve(Packing& pk, int effort, bool stable, const Cancelled& cancelled);
 // demands) while one fits in its place, and the room left is filled again: larger replicas
 // go early, the small ones are left to fill the last nodes. Counts are decremented; returns
 // the nodes opened.
-std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int, int>>& items, const Cancelled& cancelled);
+// weights: per dimension, what a unit of it is worth when a full node swaps a replica for a
+// larger one (default: every dimension but Pod slots alike). balance > 0: each node's room
+// and the swaps count a dimension by (its share of the demand still to place ÷ its share at the
+// start)^balance, so that no dimension is used up before the others.
+std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int, int>>& items, const Cancelled& cancelled,
+                                const double* weights = nullptr, double balance = 0);
 // The same items, largest first, each onto the open node of the type whose room it matches
 // best (first fit decreasing with the dot product as the choice of node).
 std::vector<int> packDotProductDecreasing(Packing& pk, int type, std::vector<std::pair<int, int>>& items, const Cancelled& cancelled);

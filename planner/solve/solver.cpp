@@ -152,6 +152,17 @@ void finish(Packing& pk, const std::vector<double>& values, int effort, bool sta
 // place them again. Packings whose nodes hold many shapes each make rounds dear.
 constexpr int64_t kRuinWork = 12000000;
 
+// Exponent of the balanced dot-product packer's tilt.
+constexpr double kBalance = 32;
+
+// The balanced packing packs the replicas of its nodes filled below kRepackFill (in their fullest
+// dimension) again, up to kRepackPasses times.
+constexpr double kRepackFill = 0.998;
+constexpr int kRepackPasses = 4;
+
+// Price and branch runs up to this many replicas.
+constexpr int64_t kPriceAndBranchReplicas = 400;
+
 // Ruin and recreate on the chosen packing, a number of rounds that shrinks as it grows: a
 // round costs about as much as the packing has nodes, so small packings (up to a few hundred
 // nodes) get rounds in inverse proportion to the square of their size (but no more than 20 per
@@ -277,6 +288,74 @@ void roundFluid(Packing& pk, const BoundResult& br, int effort, const Cancelled&
         std::vector<std::pair<Packing, std::vector<std::pair<int, int>>>> trials;
         trials.emplace_back(pk, items);
         packDotProduct(trials.back().first, int(t), trials.back().second, cancelled);
+        // The other dot-product packings only when this one leaves more than 1 % (and a node)
+        // above the fluid LP's nodes of the type: they cost time.
+        const double price = p.types[t].price;
+        const bool more = trials.back().first.cost() - pk.cost() > (1.01 * f.nodes[t] + 1) * price;
+        if (more) {
+        auto repack = [&](size_t from) {
+            trials.emplace_back(trials[from]);
+            for (int pass = 0; pass < kRepackPasses; ++pass) {
+                std::pair<Packing, std::vector<std::pair<int, int>>> next = trials.back();
+                Packing& q = next.first;
+                std::map<int, int> out;
+                int emptied = 0;
+                for (size_t n = pk.nodes().size(); n < q.nodes().size(); ++n) {
+                    const PackNode& node = q.nodes()[n];
+                    if (!node.alive || node.type != int(t) || q.fill(int(n)) >= kRepackFill)
+                        continue;
+                    const std::vector<std::pair<int, int>> content = node.items;
+                    for (const auto& [sh, c] : content) {
+                        q.remove(int(n), sh, c);
+                        out[sh] += c;
+                    }
+                    q.close(int(n));
+                    ++emptied;
+                }
+                if (emptied < 2)
+                    break;
+                for (const auto& [sh, c] : next.second) {
+                    if (c > 0)
+                        out[sh] += c;
+                }
+                next.second.assign(out.begin(), out.end());
+                packDotProduct(q, int(t), next.second, cancelled, nullptr, kBalance);
+                int before = 0, after = 0;
+                for (const auto& [sh, c] : trials.back().second)
+                    before += c;
+                for (const auto& [sh, c] : next.second)
+                    after += c;
+                if (after > before || q.cost() >= trials.back().first.cost() - 1e-9)
+                    break;
+                trials.back() = std::move(next);
+            }
+        };
+        // Balanced: a dimension used up faster than the others counts less, in the match and in
+        // the swaps, so that the last nodes do not get replicas that all press on one dimension.
+        trials.emplace_back(pk, items);
+        packDotProduct(trials.back().first, int(t), trials.back().second, cancelled, nullptr, kBalance);
+        // The same, its least filled nodes emptied and their replicas packed again together, while
+        // that saves: a pass that does not is undone.
+        repack(trials.size() - 1);
+        // And the first packing's, packed again balanced.
+        repack(0);
+        }
+        // The same with the swaps valuing the dimensions the fluid LP prices (those that bind):
+        // alone, and half and half with the plain sum.
+        if (t < f.lambda.size() && more) {
+            double total = 0;
+            for (int d = 0; d < p.dims; ++d)
+                total += d == kPods ? 0.0 : std::max(0.0, f.lambda[t][size_t(d)]) * double(p.types[t].cap[size_t(d)]);
+            if (total > 0) {
+                for (double mix : {0.0, 0.5}) {
+                    std::vector<double> weights(size_t(p.dims));
+                    for (int d = 0; d < p.dims; ++d)
+                        weights[size_t(d)] = mix + (1 - mix) * std::max(0.0, f.lambda[t][size_t(d)]) * double(p.types[t].cap[size_t(d)]) / total;
+                    trials.emplace_back(pk, items);
+                    packDotProduct(trials.back().first, int(t), trials.back().second, cancelled, weights.data());
+                }
+            }
+        }
         int replicas = 0;
         for (const auto& [s, c] : items)
             replicas += c;
@@ -394,8 +473,16 @@ ClusterResult solveFresh(const Problem& p, const SolveOptions& options, const Ca
 
     ClusterResult best{base, {}, {}, false, false};
     bool have = false;
+    // Small instances keep every candidate: their node configurations join price and branch.
+    int64_t replicas = 0;
+    for (int d : fullDemand(p))
+        replicas += d;
+    const bool small = replicas <= kPriceAndBranchReplicas;
+    std::vector<Packing> candidates;
     auto consider = [&](Packing&& pk, const char* what) {
         timer.report(what, pk.cost());
+        if (small)
+            candidates.push_back(pk);
         if (!have || better(pk, best.packing)) {
             best.packing = std::move(pk);
             have = true;
@@ -458,6 +545,29 @@ ClusterResult solveFresh(const Problem& p, const SolveOptions& options, const Ca
     }
     polish(best.packing, values, effort, false, cancelled);
     timer.report("ruin and recreate", best.packing.cost());
+
+    // Price and branch on small instances: the configuration IP over the master's columns and
+    // the candidates' node configurations, started from the best packing.
+    if (small && options.lowerBound && !best.bound.columns.empty() && !(cancelled && cancelled())) {
+        std::vector<const Packing*> pool{&best.packing};
+        for (const Packing& c : candidates)
+            pool.push_back(&c);
+        const ExactResult ip = configurationIp(p, best.bound, pool, effort, cancelled);
+        const double cost = best.packing.cost();
+        if (ip.applicable && ip.cost < cost - 1e-9 * std::max(1.0, cost)) {
+            Packing pk(p);
+            placeTpuSlices(pk);
+            roundLp(pk, ip.columns);
+            greedyPack(pk, values, 300 * effort, cancelled);
+            finish(pk, values, effort, false, cancelled);
+            if (better(pk, best.packing)) {
+                polish(pk, values, effort, false, cancelled);
+            }
+            consider(std::move(pk), "price and branch");
+        } else {
+            timer.report("price and branch", ip.applicable ? ip.cost : -1);
+        }
+    }
 
     // Small instances: every configuration and the configuration IP, which proves the optimum
     // when its search finishes.

@@ -14,6 +14,8 @@
 #include <QtTest>
 
 #include <cmath>
+#include <functional>
+#include <limits>
 #include <map>
 #include <random>
 #include <set>
@@ -626,6 +628,130 @@ spec:
         QVERIFY(cs.lowerBoundHourlyCost <= cs.hourlyCost * (1 + 1e-9));
         const solve::Solution b = solve::solve(plan, cat());
         QCOMPARE(fullDump(a), fullDump(b));
+    }
+
+    // Small instances on one machine type: the bound never exceeds the optimum a brute force
+    // finds (the fewest nodes), the cost never goes below it, and the answer is deterministic.
+    void smallBoundBelowBruteForce_data()
+    {
+        QTest::addColumn<unsigned>("seed");
+        for (unsigned s = 1; s <= 10; ++s)
+            QTest::newRow(qPrintable(QStringLiteral("seed %1").arg(s))) << s;
+    }
+    void smallBoundBelowBruteForce()
+    {
+        QFETCH(unsigned, seed);
+        std::mt19937 rng(seed);
+        auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+        const catalog::Catalog& catalog = cat();
+        const catalog::MachineType* m = catalog.machineType(model::Provider::Gke, "n2-standard-8");
+        QVERIFY(m);
+        model::Plan plan;
+        plan.name = "small";
+        model::Cluster c;
+        c.name = "c1";
+        c.location = "us-central1";
+        model::NodePool pool;
+        pool.name = "p";
+        pool.machineTypes = {m->name};
+        c.nodePools = {pool};
+        plan.clusters.push_back(c);
+        const solve::ResourceVector a = solve::allocatable(catalog, c, pool, *m);
+        std::vector<std::pair<int64_t, int64_t>> demand; // per shape
+        std::vector<int> counts;
+        const int shapes = pick(2, 4);
+        for (int i = 0; i < shapes; ++i) {
+            model::Workload w;
+            w.name = "w" + std::to_string(i);
+            w.cluster = "c1";
+            w.replicas = pick(1, 5);
+            w.resources.cpuMilli = a.cpuMilli * pick(12, 60) / 100;
+            w.resources.memoryBytes = (a.memoryBytes / 100) * pick(12, 60);
+            plan.workloads.push_back(w);
+            demand.emplace_back(w.resources.cpuMilli, w.resources.memoryBytes);
+            counts.push_back(w.replicas);
+        }
+        // Fewest nodes: the node that holds the first replica left, every way.
+        std::map<std::vector<int>, int> memo;
+        std::function<int(const std::vector<int>&)> fewest = [&](const std::vector<int>& left) -> int {
+            size_t first = 0;
+            while (first < left.size() && left[first] == 0)
+                ++first;
+            if (first == left.size())
+                return 0;
+            if (auto it = memo.find(left); it != memo.end())
+                return it->second;
+            int best = std::numeric_limits<int>::max();
+            std::vector<int> take(left.size(), 0);
+            std::function<void(size_t, int64_t, int64_t, int)> fill = [&](size_t i, int64_t cpu, int64_t mem, int pods) {
+                if (i == left.size()) {
+                    if (take[first] == 0)
+                        return;
+                    std::vector<int> rest = left;
+                    for (size_t j = 0; j < rest.size(); ++j)
+                        rest[j] -= take[j];
+                    best = std::min(best, 1 + fewest(rest));
+                    return;
+                }
+                for (int k = 0; k <= left[i]; ++k) {
+                    const int64_t nc = cpu + k * demand[i].first, nm = mem + k * demand[i].second;
+                    if (nc > a.cpuMilli || nm > a.memoryBytes || pods + k > a.pods)
+                        break;
+                    take[i] = k;
+                    fill(i + 1, nc, nm, pods + k);
+                }
+                take[i] = 0;
+            };
+            fill(first, 0, 0, 0);
+            memo[left] = best;
+            return best;
+        };
+        const int optimum = fewest(counts);
+        const solve::Solution sol = solve::solve(plan, cat());
+        QVERIFY2(violations(plan, sol).isEmpty(), qPrintable(violations(plan, sol)));
+        const solve::ClusterSolution& cs = sol.clusters.front();
+        QVERIFY(cs.unplaced.empty());
+        QCOMPARE(cs.groups.size(), size_t(1));
+        const double price = cs.groups.front().hourlyPricePerNode;
+        QVERIFY(cs.groups.front().count >= optimum);
+        QVERIFY2(cs.lowerBoundHourlyCost <= optimum * price * (1 + 1e-9),
+                 qPrintable(QStringLiteral("bound %1 above the optimum %2").arg(cs.lowerBoundHourlyCost).arg(optimum * price)));
+        QCOMPARE(fullDump(sol), fullDump(solve::solve(plan, cat())));
+    }
+
+    // About a hundred Pods on a flexible pool, where price and branch runs after column
+    // generation: a valid placement, the bound below the cost, the same answer every time.
+    void priceAndBranchDeterministic()
+    {
+        std::mt19937 rng(11);
+        auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+        model::Plan plan;
+        plan.name = "price-and-branch";
+        model::Cluster c;
+        c.name = "c1";
+        c.location = "us-central1";
+        model::NodePool flex;
+        flex.name = "flex";
+        flex.machineTypes = {"n2-standard-8", "n2-highmem-8", "n2-highcpu-16", "n2-standard-16", "e2-standard-4"};
+        flex.flexible = true;
+        c.nodePools = {flex};
+        plan.clusters.push_back(c);
+        for (int i = 0; i < 30; ++i) {
+            model::Workload w;
+            w.name = "w" + std::to_string(i);
+            w.cluster = "c1";
+            w.replicas = pick(1, 6);
+            w.resources.cpuMilli = 250 * pick(2, 20);
+            w.resources.memoryBytes = kMi * 512 * pick(1, 24);
+            plan.workloads.push_back(w);
+        }
+        const solve::Solution a = solve::solve(plan, cat());
+        QVERIFY2(violations(plan, a).isEmpty(), qPrintable(violations(plan, a)));
+        const solve::ClusterSolution& cs = a.clusters.front();
+        QVERIFY(cs.unplaced.empty());
+        QVERIFY(cs.lowerBoundHourlyCost > 0);
+        QVERIFY(cs.lowerBoundHourlyCost <= cs.hourlyCost * (1 + 1e-9));
+        QCOMPARE(fullDump(a), fullDump(solve::solve(plan, cat())));
     }
 
     void incrementalKeepsOtherPlacements_data()
