@@ -139,6 +139,25 @@ std::vector<int> addPoolRows(Lp& lp, const Problem& p)
     return row;
 }
 
+// A configuration (counts per class on one node of type) as a column of the configuration
+// LP/IP: its class rows, its pool's row when the pool has limits, the type's price.
+int addConfigurationColumn(Lp& lp, const Problem& p, const std::vector<int>& poolRow, int type,
+                           const std::vector<std::pair<int, int>>& counts)
+{
+    std::vector<int> rows;
+    std::vector<double> values;
+    for (const auto& [c, k] : counts) {
+        rows.push_back(c + 1);
+        values.push_back(k);
+    }
+    const int pool = p.types[size_t(type)].pool;
+    if (poolRow[size_t(pool)] > 0) {
+        rows.push_back(poolRow[size_t(pool)]);
+        values.push_back(1.0);
+    }
+    return lp.addColumn(p.types[size_t(type)].price, rows, values);
+}
+
 // The Lagrangian bound of duals (y per class, mu per pool) given an upper bound on every
 // relevant node type's knapsack (the most its configurations are worth at y). The duals are
 // scaled by the best theta so that unlimited pools' columns price out; limited pools pay
@@ -615,18 +634,7 @@ BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, 
     auto addPattern = [&](int type, std::vector<std::pair<int, int>> counts) {
         if (!seen.emplace(type, counts).second)
             return false;
-        std::vector<int> rows;
-        std::vector<double> values;
-        for (const auto& [c, k] : counts) {
-            rows.push_back(c + 1);
-            values.push_back(k);
-        }
-        const int pool = p.types[size_t(type)].pool;
-        if (poolRow[size_t(pool)] > 0) {
-            rows.push_back(poolRow[size_t(pool)]);
-            values.push_back(1.0);
-        }
-        lp.addColumn(p.types[size_t(type)].price, rows, values);
+        addConfigurationColumn(lp, p, poolRow, type, counts);
         r.columns.push_back(LpColumn{type, std::move(counts)});
         return true;
     };
@@ -989,21 +997,8 @@ ExactResult exactSolve(const Problem& p, const std::vector<int>& demand, int eff
         }
         patterns.push_back(LpColumn{cheapest, {}});
     }
-    for (const auto& col : patterns) {
-        std::vector<int> rows;
-        std::vector<double> values;
-        for (const auto& [c, k] : col.counts) {
-            rows.push_back(c + 1);
-            values.push_back(k);
-        }
-        const int pool = p.types[size_t(col.type)].pool;
-        if (poolRow[size_t(pool)] > 0) {
-            rows.push_back(poolRow[size_t(pool)]);
-            values.push_back(1.0);
-        }
-        const int j = lp.addColumn(p.types[size_t(col.type)].price, rows, values);
-        glp_set_col_kind(lp.get(), j, GLP_IV);
-    }
+    for (const auto& col : patterns)
+        glp_set_col_kind(lp.get(), addConfigurationColumn(lp, p, poolRow, col.type, col.counts), GLP_IV);
     glp_prob* g = lp.get();
     glp_smcp smcp;
     glp_init_smcp(&smcp);
@@ -1119,21 +1114,8 @@ ExactResult configurationIp(const Problem& p, const BoundResult& br, const std::
     for (const auto& c : cls.classes)
         lp.addRow(GLP_LO, double(c.demand), 0.0);
     const std::vector<int> poolRow = addPoolRows(lp, p);
-    for (const auto& col : columns) {
-        std::vector<int> rows;
-        std::vector<double> values;
-        for (const auto& [c, k] : col.counts) {
-            rows.push_back(c + 1);
-            values.push_back(k);
-        }
-        const int pool = p.types[size_t(col.type)].pool;
-        if (poolRow[size_t(pool)] > 0) {
-            rows.push_back(poolRow[size_t(pool)]);
-            values.push_back(1.0);
-        }
-        const int j = lp.addColumn(p.types[size_t(col.type)].price, rows, values);
-        glp_set_col_kind(lp.get(), j, GLP_IV);
-    }
+    for (const auto& col : columns)
+        glp_set_col_kind(lp.get(), addConfigurationColumn(lp, p, poolRow, col.type, col.counts), GLP_IV);
     glp_prob* g = lp.get();
     glp_smcp smcp;
     glp_init_smcp(&smcp);
