@@ -124,6 +124,11 @@ nlohmann::json diagnosticsJson(const diag::Diagnostics& diags)
     return list;
 }
 
+bool isIoError(const diag::Diagnostics& diags)
+{
+    return !diags.empty() && diags.items().front().code == "CW001";
+}
+
 int usageError(const QString& message)
 {
     err("clusterwright-cli: " + message.toStdString() + "\n");

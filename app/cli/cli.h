@@ -50,6 +50,10 @@ std::optional<catalog::Catalog> loadCatalog(const Args& args);
 std::optional<model::Plan> loadPlan(const std::string& path, const catalog::Catalog& cat,
                                     diag::Diagnostics* diagsOut = nullptr, bool quiet = false);
 
+// Did reading the plan fail on I/O (CW001 first), rather than on its contents? Decides
+// between exit codes kUsage and kFailed.
+bool isIoError(const diag::Diagnostics& diags);
+
 // A usage error: prints the message and a hint, returns kUsage.
 int usageError(const QString& message);
 

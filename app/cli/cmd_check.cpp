@@ -15,7 +15,7 @@ int runCheck(const Args& args)
     const std::string& path = args.positional.front();
     diag::Diagnostics diags;
     auto plan = loadPlan(path, *cat, &diags, args.json);
-    const bool ioError = !diags.empty() && diags.items().front().code == "CW001";
+    const bool ioError = isIoError(diags);
     if (args.json) {
         nlohmann::json j = {
             {"file", path},

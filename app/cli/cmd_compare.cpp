@@ -269,7 +269,7 @@ int runCompare(const Args& args)
     diag::Diagnostics diags;
     auto plan = loadPlan(path, *cat, &diags, args.json);
     if (!plan) {
-        const bool ioError = !diags.empty() && diags.items().front().code == "CW001";
+        const bool ioError = isIoError(diags);
         if (args.json)
             printJson({{"file", path}, {"ok", false}, {"diagnostics", diagnosticsJson(diags)}});
         return ioError ? kUsage : kPlanErrors;

@@ -21,7 +21,7 @@ int runExplain(const Args& args)
     if (!plan) {
         if (args.json)
             printJson({{"file", path}, {"ok", false}, {"diagnostics", diagnosticsJson(diags)}});
-        const bool ioError = !diags.empty() && diags.items().front().code == "CW001";
+        const bool ioError = isIoError(diags);
         return ioError ? kUsage : kPlanErrors;
     }
     const model::Workload* w = plan->workload(name);

@@ -28,7 +28,7 @@ int runExport(const Args& args)
     const std::string& path = args.positional.front();
     diag::Diagnostics diags;
     auto plan = loadPlan(path, *cat, &diags, args.json);
-    const bool ioError = !diags.empty() && diags.items().front().code == "CW001";
+    const bool ioError = isIoError(diags);
 
     exporter::Bundle bundle;
     exporter::WriteResult written;

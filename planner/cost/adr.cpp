@@ -55,13 +55,6 @@ std::string percent(double v)
     return buf;
 }
 
-std::string num(double v)
-{
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.6g", v);
-    return buf;
-}
-
 class Writer {
 public:
     Writer(const Comparison& c, const model::Plan& plan, const catalog::Catalog& cat, const AdrOptions& o)
@@ -361,11 +354,11 @@ private:
                                  + " → " + s.to;
                 if (s.kind == MatchKind::Substitute)
                     line += ". " + T(QT_TRANSLATE_NOOP("Adr", "Needs at least %1 bf16 TFLOPs and %2 GiB of accelerator memory; gets %3 TFLOPs and %4 GiB for %5/h"),
-                                     {num(s.neededTflops), num(s.neededMemoryGiB), num(s.providedTflops), num(s.providedMemoryGiB),
+                                     {detail::number(s.neededTflops), detail::number(s.neededMemoryGiB), detail::number(s.providedTflops), detail::number(s.providedMemoryGiB),
                                       hourly(s.configurationHourly)});
                 if (s.kind == MatchKind::Impossible)
                     line += ". " + T(QT_TRANSLATE_NOOP("Adr", "Nothing in the catalog has at least %1 bf16 TFLOPs and %2 GiB"),
-                                     {num(s.neededTflops), num(s.neededMemoryGiB)});
+                                     {detail::number(s.neededTflops), detail::number(s.neededMemoryGiB)});
                 if (s.fromMemory)
                     line += " " + T(QT_TRANSLATE_NOOP("Adr", "(figures from memory in the catalog: confidence M)"));
                 lines.push_back(line + ".");

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "compareformat.h"
 
+#include "i18n/translations.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -58,22 +60,7 @@ QString kindText(model::WorkloadKind kind)
 
 QString diagnosticText(const diag::Diagnostic& d)
 {
-    QString text = QCoreApplication::translate("Diagnostics", std::string(diag::messageTemplate(d.code)).c_str());
-    if (text.isEmpty())
-        return QString::fromStdString(d.message());
-    // Fill %1..%9 in one pass, so that an argument containing "%2" stays as it is.
-    QString out;
-    for (int i = 0; i < text.size(); ++i) {
-        if (text[i] == QLatin1Char('%') && i + 1 < text.size() && text[i + 1] >= QLatin1Char('1') && text[i + 1] <= QLatin1Char('9')) {
-            const size_t n = size_t(text[i + 1].unicode() - '1');
-            if (n < d.args.size())
-                out += QString::fromStdString(d.args[n]);
-            ++i;
-        } else {
-            out += text[i];
-        }
-    }
-    return out;
+    return i18n::diagnosticMessage(d);
 }
 
 QColor usedColor() { return QColor(0x2f, 0x6f, 0xd6); }
