@@ -4831,6 +4831,14 @@ genutzt von %1</translation>
         <source>node %1</source>
         <translation>Knoten %1</translation>
     </message>
+    <message>
+        <source>TPUs run only on Google Cloud: EKS offers no TPU machine types. Add a GKE Standard cluster with a TPU node pool (ct5lp-hightpu-4t, ct4p-hightpu-4t, …) and a tpuTopology to see its torus here.</source>
+        <translation>TPUs gibt es nur bei Google Cloud: EKS bietet keine TPU-Maschinentypen. Fügen Sie einen GKE-Standard-Cluster mit einem TPU-Node-Pool (ct5lp-hightpu-4t, ct4p-hightpu-4t, …) und einer tpuTopology hinzu, um hier seinen Torus zu sehen.</translation>
+    </message>
+    <message>
+        <source>This view draws the TPU node pools of GKE Standard clusters. On Autopilot, GKE provisions TPU nodes for the Pods that request them, so there is no slice to draw here.</source>
+        <translation>Diese Ansicht zeichnet die TPU-Node-Pools von GKE-Standard-Clustern. Bei Autopilot stellt GKE TPU-Nodes für die Pods bereit, die sie anfordern; hier gibt es daher keinen Slice zu zeichnen.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

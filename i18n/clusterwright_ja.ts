@@ -4814,6 +4814,14 @@ used by %1</source>
         <source>node %1</source>
         <translation>ノード %1</translation>
     </message>
+    <message>
+        <source>TPUs run only on Google Cloud: EKS offers no TPU machine types. Add a GKE Standard cluster with a TPU node pool (ct5lp-hightpu-4t, ct4p-hightpu-4t, …) and a tpuTopology to see its torus here.</source>
+        <translation>TPU は Google Cloud でのみ利用できます。EKS には TPU マシンタイプがありません。TPU ノードプール (ct5lp-hightpu-4t、ct4p-hightpu-4t、…) と tpuTopology を持つ GKE Standard クラスタを追加すると、ここにトーラスが表示されます。</translation>
+    </message>
+    <message>
+        <source>This view draws the TPU node pools of GKE Standard clusters. On Autopilot, GKE provisions TPU nodes for the Pods that request them, so there is no slice to draw here.</source>
+        <translation>このビューは GKE Standard クラスタの TPU ノードプールを描画します。Autopilot では、TPU を要求する Pod のために GKE が TPU ノードをプロビジョニングするため、ここに描画するスライスはありません。</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

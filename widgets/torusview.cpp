@@ -667,9 +667,27 @@ void TorusView::paintEvent(QPaintEvent*)
     if (m_panels.empty()) {
         p.setPen(m_colors->text);
         p.setFont(sized(font(), 14));
-        p.drawText(QRectF(kMargin, m_legend.bottom() + 18, width() - 2 * kMargin, 40), Qt::AlignLeft | Qt::AlignTop,
-                   tr("This plan has no TPU node pools. Add a pool with a TPU machine type (ct5lp-hightpu-4t, ct4p-hightpu-4t, …) and a tpuTopology to see its torus here."));
+        p.drawText(QRectF(kMargin, m_legend.bottom() + 18, width() - 2 * kMargin, 80), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+                   emptyMessage());
     }
+}
+
+QString TorusView::emptyMessage() const
+{
+    bool gke = false, gkeStandard = false;
+    if (m_document) {
+        for (const model::Cluster& c : m_document->plan().clusters) {
+            gke = gke || c.provider == model::Provider::Gke;
+            gkeStandard = gkeStandard || (c.provider == model::Provider::Gke && c.mode == model::ClusterMode::Standard);
+        }
+    }
+    if (m_document && !m_document->plan().clusters.empty() && !gke)
+        return tr("TPUs run only on Google Cloud: EKS offers no TPU machine types. Add a GKE Standard cluster with a TPU node "
+                  "pool (ct5lp-hightpu-4t, ct4p-hightpu-4t, …) and a tpuTopology to see its torus here.");
+    if (m_document && !m_document->plan().clusters.empty() && !gkeStandard)
+        return tr("This view draws the TPU node pools of GKE Standard clusters. On Autopilot, GKE provisions TPU nodes for "
+                  "the Pods that request them, so there is no slice to draw here.");
+    return tr("This plan has no TPU node pools. Add a pool with a TPU machine type (ct5lp-hightpu-4t, ct4p-hightpu-4t, …) and a tpuTopology to see its torus here.");
 }
 
 void TorusView::paintHeader(QPainter& p) const

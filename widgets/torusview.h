@@ -46,6 +46,9 @@ public:
     // and returns true, or refuses with the reason (refusal()) and pushes nothing.
     bool dropPayload(const QMimeData& mime, QPointF pos);
     QString refusal() const { return m_refusal; }
+    // What the view says when the plan has no TPU pool to draw (EKS-only plans are told that
+    // TPUs are a GKE feature).
+    QString emptyMessage() const;
 
     // Where a pool's slice is drawn (empty when the plan has no such TPU pool).
     QRectF poolRect(const QString& cluster, const QString& pool) const;

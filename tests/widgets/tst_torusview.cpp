@@ -223,6 +223,28 @@ private Q_SLOTS:
         QVERIFY(image.height() > 400);
     }
 
+    // Without a TPU pool the view says why: EKS has no TPUs, Autopilot has no pools to draw, a
+    // GKE Standard cluster lacks a TPU pool.
+    void emptyMessage()
+    {
+        auto eks = open(example("platform-eks"));
+        widgets::TorusView eksView(eks.get());
+        QVERIFY2(eksView.emptyMessage().contains(QLatin1String("EKS offers no TPU machine types")), qPrintable(eksView.emptyMessage()));
+
+        io::PlanReadResult r = io::readPlanFile(example("inference-gke").toStdString());
+        QVERIFY(r.plan);
+        model::Plan autopilotOnly = *r.plan;
+        std::erase_if(autopilotOnly.clusters, [](const model::Cluster& c) { return c.mode != model::ClusterMode::Autopilot; });
+        QCOMPARE(autopilotOnly.clusters.size(), size_t(1));
+        auto autopilot = document::PlanDocument::fromPlan(autopilotOnly, catalog::Catalog::embedded());
+        widgets::TorusView autopilotView(autopilot.get());
+        QVERIFY2(autopilotView.emptyMessage().contains(QLatin1String("On Autopilot")), qPrintable(autopilotView.emptyMessage()));
+
+        auto gke = open(example("inference-gke"));
+        widgets::TorusView gkeView(gke.get());
+        QVERIFY2(gkeView.emptyMessage().startsWith(QLatin1String("This plan has no TPU node pools")), qPrintable(gkeView.emptyMessage()));
+    }
+
     void unknownViewIsAUsageError()
     {
         QTemporaryDir dir;
