@@ -885,16 +885,17 @@ bool evacuate(Packing& pk, int node, bool stable)
 }
 
 // The cheapest node type that holds exactly these items (used vector) and every item's
-// eligibility; -1 when none is cheaper than `below`.
+// eligibility; -1 when none is cheaper than `below`. Types of other pools only when
+// mayLeavePool (the current pool keeps its minNodes without the node).
 int cheaperType(const Packing& pk, const std::vector<std::pair<int, int>>& items, const int64_t* used,
-                double below, int currentPoolFree, int currentPool)
+                double below, int currentPoolFree, int currentPool, bool mayLeavePool = true)
 {
     const Problem& p = pk.problem();
     int best = -1;
     double bestPrice = below;
     for (size_t t = 0; t < p.types.size(); ++t) {
         const NodeType& type = p.types[t];
-        if (type.hostsPerSlice > 1 || type.price >= bestPrice - 1e-12)
+        if (type.hostsPerSlice > 1 || type.price >= bestPrice - 1e-12 || (!mayLeavePool && type.pool != currentPool))
             continue;
         const int64_t room = int64_t(pk.roomInPool(type.pool)) + (type.pool == currentPool ? currentPoolFree : 0); // unlimited: INT_MAX
         if (room <= 0)
@@ -954,7 +955,9 @@ void improve(Packing& pk, int effort, bool stable, const Cancelled& cancelled)
             const NodeType& type = p.types[size_t(node.type)];
             if (type.hostsPerSlice > 1)
                 continue;
-            const int better = cheaperType(pk, node.items, pk.used(int(n)), type.price, 1, type.pool);
+            // A node moves to another pool only while its own keeps minNodes.
+            const bool mayLeave = pk.poolNodes(type.pool) - 1 >= p.pools[size_t(type.pool)].minNodes;
+            const int better = cheaperType(pk, node.items, pk.used(int(n)), type.price, 1, type.pool, mayLeave);
             if (better >= 0) {
                 pk.retype(int(n), better);
                 changed = true;
@@ -1027,6 +1030,138 @@ void improve(Packing& pk, int effort, bool stable, const Cancelled& cancelled)
         if (!changed)
             break;
     }
+}
+
+namespace {
+
+// Nodes drainNodes looks at per step in large packings.
+constexpr size_t kDrainWindow = 512;
+
+} // namespace
+
+int64_t drainNodes(Packing& pk, const Cancelled& cancelled, int64_t work)
+{
+    const Problem& p = pk.problem();
+    const int dims = p.dims;
+    int64_t closed = 0;
+    size_t step = 0;
+    auto movable = [&](int n) {
+        const PackNode& node = pk.nodes()[size_t(n)];
+        return node.alive && !node.items.empty() && p.types[size_t(node.type)].hostsPerSlice <= 1;
+    };
+    std::vector<std::pair<double, int>> donors;
+    for (size_t n = 0; n < pk.nodes().size(); ++n) {
+        if (movable(int(n)))
+            donors.emplace_back(pk.fill(int(n)), int(n));
+    }
+    std::sort(donors.begin(), donors.end());
+    for (const auto& [fill, d] : donors) {
+        if (work <= 0 || (cancelled && cancelled()))
+            break;
+        const PackNode& node = pk.nodes()[size_t(d)];
+        if (!movable(d) || node.forMin)
+            continue;
+        const int type = node.type;
+        const int pool = p.types[size_t(type)].pool;
+        if (pk.poolNodes(pool) - 1 < p.pools[size_t(pool)].minNodes)
+            continue;
+        const int64_t* own = p.cap(type);
+        // A replica's share of the node: its demand in shares of the node's capacity, summed
+        // over dimensions. What is left on the node is the sum over its replicas.
+        auto share = [&](int shape) {
+            const int64_t* dm = p.demand(shape);
+            double e = 0;
+            for (int k = 0; k < dims; ++k) {
+                if (own[k] > 0)
+                    e += double(dm[k]) / double(own[k]);
+            }
+            return e;
+        };
+        double left = 0;
+        for (const auto& [x, cx] : node.items)
+            left += share(x) * cx;
+        while (!pk.empty(d) && work > 0 && !(cancelled && cancelled())) {
+            // The move that leaves the least on the node: one of its replicas to another node
+            // where it fits, or there in exchange for a smaller replica. The largest replica
+            // that fits elsewhere as it is is the best move; exchanges are looked for while
+            // none does. Large packings look at a window of the nodes each step, moving on by a
+            // prime stride.
+            double best = left - 1e-9;
+            int bestR = -1, bestX = -1, bestY = -1;
+            const size_t total = pk.nodes().size();
+            const size_t scan = std::min(total, kDrainWindow);
+            const size_t start = scan < total ? (step * 7919u) % total : 0;
+            ++step;
+            std::vector<std::pair<double, int>> items;
+            for (const auto& [x, cx] : pk.nodes()[size_t(d)].items)
+                items.emplace_back(-share(x), x);
+            std::sort(items.begin(), items.end());
+            bool found = false;
+            for (const auto& [negative, x] : items) {
+                const double sx = -negative;
+                if (found || left - sx >= best)
+                    break; // smaller replicas leave more
+                const int64_t* dx = p.demand(x);
+                const Shape& shx = p.shapes[size_t(x)];
+                for (size_t i = 0; i < scan && !found; ++i) {
+                    const size_t r = (start + i) % total;
+                    const PackNode& rn = pk.nodes()[r];
+                    if (int(r) == d || !rn.alive || rn.items.empty() || p.types[size_t(rn.type)].hostsPerSlice > 1
+                        || !p.isEligible(x, rn.type))
+                        continue;
+                    work -= int64_t(rn.items.size()) + 1;
+                    if (shx.maxPerNode != kNoLimit && pk.countOn(int(r), x) >= shx.maxPerNode)
+                        continue;
+                    const int64_t* ur = pk.used(int(r));
+                    const int64_t* cr = p.cap(rn.type);
+                    bool fits = true;
+                    for (int k = 0; k < dims && fits; ++k)
+                        fits = ur[k] + dx[k] <= cr[k];
+                    if (fits) {
+                        best = left - sx;
+                        bestR = int(r), bestX = x, bestY = -1;
+                        found = true;
+                        break;
+                    }
+                    for (const auto& [y, cy] : rn.items) {
+                        if (y == x || !p.isEligible(y, type))
+                            continue;
+                        const double e = left - sx + share(y);
+                        if (e >= best)
+                            continue;
+                        const Shape& shy = p.shapes[size_t(y)];
+                        if (shy.maxPerNode != kNoLimit && pk.countOn(d, y) >= shy.maxPerNode)
+                            continue;
+                        const int64_t* dy = p.demand(y);
+                        const int64_t* ud = pk.used(d);
+                        bool swaps = true;
+                        for (int k = 0; k < dims && swaps; ++k)
+                            swaps = ur[k] - dy[k] + dx[k] <= cr[k] && ud[k] - dx[k] + dy[k] <= own[k];
+                        if (swaps) {
+                            best = e;
+                            bestR = int(r), bestX = x, bestY = y;
+                        }
+                    }
+                }
+            }
+            if (bestR < 0)
+                break;
+            pk.remove(d, bestX, 1);
+            if (bestY >= 0) {
+                pk.remove(bestR, bestY, 1);
+                pk.add(d, bestY, 1);
+            }
+            pk.add(bestR, bestX, 1);
+            left = best;
+        }
+        // An emptied node closes; one that is not keeps the moves (they cost nothing and
+        // gather load on the other nodes).
+        if (pk.empty(d)) {
+            pk.close(d);
+            ++closed;
+        }
+    }
+    return closed;
 }
 
 void ruinAndRecreate(Packing& pk, const std::vector<double>& values, int iterations, bool stable, const Cancelled& cancelled,
@@ -1123,7 +1258,9 @@ void ruinAndRecreate(Packing& pk, const std::vector<double>& values, int iterati
                 const NodeType& type = p.types[t];
                 if (type.hostsPerSlice > 1 || type.price >= price - 1e-12)
                     continue;
-                if (type.pool != p.types[size_t(node.type)].pool && pk.roomInPool(type.pool) <= 0)
+                const int from = p.types[size_t(node.type)].pool;
+                if (type.pool != from
+                    && (pk.roomInPool(type.pool) <= 0 || pk.poolNodes(from) - 1 < p.pools[size_t(from)].minNodes))
                     continue;
                 bool ok = true;
                 for (int d = 0; d < p.dims && ok; ++d)

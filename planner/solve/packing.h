@@ -129,6 +129,15 @@ std::vector<int> packDotProductDecreasing(Packing& pk, int type, std::vector<std
 void ruinAndRecreate(Packing& pk, const std::vector<double>& values, int iterations, bool stable, const Cancelled& cancelled,
                      int64_t work = std::numeric_limits<int64_t>::max());
 
+// Drains nodes, the least filled first: each step moves the replica of the node that leaves
+// the least on it (summed over dimensions, in shares of its capacity) to another node where
+// it fits, or there in exchange for a smaller replica. A node emptied closes (while its pool
+// keeps minNodes); one that is not keeps the moves, which cost nothing and gather the load on
+// the other nodes, so that later improvement may empty it. Deterministic; work counts the
+// nodes and shapes scanned. Returns the nodes closed. Not for stable re-solves (it moves
+// replicas between nodes).
+int64_t drainNodes(Packing& pk, const Cancelled& cancelled, int64_t work);
+
 // Fits `count` replicas of shape into open nodes (first fit, in node order). Returns the number placed.
 int fillOpenNodes(Packing& pk, int shape, int count, bool bestFit);
 

@@ -160,6 +160,14 @@ constexpr double kBalance = 32;
 constexpr double kRepackFill = 0.998;
 constexpr int kRepackPasses = 4;
 
+// Work budget of drainNodes (nodes and their shapes scanned), per call.
+constexpr int64_t kDrainWork = 12000000;
+
+// Packings of at most this many nodes are polished in both orders (see polish); larger ones
+// get 1/kRuinShareLarge of the ruin-and-recreate rounds.
+constexpr int kPolishBothNodes = 300;
+constexpr int kRuinShareLarge = 4;
+
 // Price and branch runs up to this many replicas.
 constexpr int64_t kPriceAndBranchReplicas = 400;
 
@@ -167,13 +175,39 @@ constexpr int64_t kPriceAndBranchReplicas = 400;
 // round costs about as much as the packing has nodes, so small packings (up to a few hundred
 // nodes) get rounds in inverse proportion to the square of their size (but no more than 20 per
 // node: a handful of nodes has little to try), large ones in inverse proportion to their size.
+// Around it, draining nodes (drainNodes): before, so that the rounds start from load gathered
+// on fewer nodes, and after. The two orders lead to different packings; small packings try
+// both and keep the cheaper.
 void polish(Packing& pk, const std::vector<double>& values, int effort, bool stable, const Cancelled& cancelled)
 {
     const double size = pk.aliveNodes() + 50.0;
     const double more = std::min({1000.0, 4e7 / (size * size), 20.0 * pk.aliveNodes()});
     const int iterations = std::max(std::clamp(int(40000 / size), 10, 400), int(more)) * effort;
-    ruinAndRecreate(pk, values, iterations, stable, cancelled, kRuinWork * effort);
+    if (stable) {
+        ruinAndRecreate(pk, values, iterations, stable, cancelled, kRuinWork * effort);
+        closeEmptyNodes(pk);
+        return;
+    }
+    const int64_t drainWork = kDrainWork * effort;
+    std::optional<Packing> plain;
+    if (pk.aliveNodes() <= kPolishBothNodes)
+        plain = pk;
+    // Large packings: draining gains more per unit of time than the rounds, which copy the
+    // whole packing each; they get a quarter of the rounds.
+    const int div = plain ? 1 : kRuinShareLarge;
+    drainNodes(pk, cancelled, drainWork);
+    ruinAndRecreate(pk, values, iterations / div, stable, cancelled, kRuinWork * effort / div);
+    drainNodes(pk, cancelled, drainWork);
+    improve(pk, effort, stable, cancelled);
     closeEmptyNodes(pk);
+    if (plain) {
+        ruinAndRecreate(*plain, values, iterations, stable, cancelled, kRuinWork * effort);
+        drainNodes(*plain, cancelled, drainWork);
+        improve(*plain, effort, stable, cancelled);
+        closeEmptyNodes(*plain);
+        if (better(*plain, pk))
+            pk = std::move(*plain);
+    }
 }
 
 // Member shapes of a class take `count` replicas on node n, in order.

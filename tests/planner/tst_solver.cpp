@@ -7,6 +7,8 @@
 #include "io/planreader.h"
 #include "model/quantity.h"
 #include "solve/explain.h"
+#include "solve/packing.h"
+#include "solve/problem.h"
 #include "solve/solver.h"
 
 #include <QDir>
@@ -393,6 +395,60 @@ private Q_SLOTS:
         QCOMPARE(raw.cpuMilli, int64_t(8000));
         QCOMPARE(raw.memoryBytes, 32 * kGi);
         QCOMPARE(raw.pods, int64_t(32));
+    }
+
+    // drainNodes empties a node whose replica fits nowhere as it is, by an exchange: 0.15 of a
+    // node goes where 0.1 was, and the 0.1 into the other node's free 0.1. With the pool at
+    // its minNodes nothing closes. Capacities hold, every replica stays placed.
+    void drainNodesExchanges_data()
+    {
+        QTest::addColumn<int>("minNodes");
+        QTest::addColumn<int>("closed");
+        QTest::newRow("closes") << 0 << 1;
+        QTest::newRow("minNodes") << 3 << 0;
+    }
+    void drainNodesExchanges()
+    {
+        QFETCH(int, minNodes);
+        QFETCH(int, closed);
+        auto yaml = [&](int64_t a, int64_t b, int64_t c) {
+            return "apiVersion: clusterwright/v1alpha1\nkind: Plan\nmetadata: {name: drain}\nspec:\n  clusters:\n"
+                   "  - name: c1\n    provider: gke\n    location: us-central1\n    nodePools:\n"
+                   "    - {name: p, machineType: e2-standard-8, minNodes: "
+                + std::to_string(minNodes) + "}\n  workloads:\n"
+                + "  - {name: a, cluster: c1, kind: inference, replicas: 4, resources: {cpu: " + std::to_string(a) + "m, memory: 64Mi}}\n"
+                + "  - {name: b, cluster: c1, kind: inference, replicas: 2, resources: {cpu: " + std::to_string(b) + "m, memory: 64Mi}}\n"
+                + "  - {name: c, cluster: c1, kind: inference, replicas: 1, resources: {cpu: " + std::to_string(c) + "m, memory: 64Mi}}\n";
+        };
+        // The node's allocatable CPU first, then requests as shares of it.
+        const model::Plan probe = planFromText(yaml(100, 100, 100));
+        QVERIFY(!probe.clusters.empty());
+        const int64_t cpu = solve::detail::buildProblem(probe, cat(), probe.clusters.front()).types.front().cap[solve::detail::kCpu];
+        const model::Plan plan = planFromText(yaml(cpu * 40 / 100, cpu / 10, cpu * 15 / 100));
+        QVERIFY(!plan.clusters.empty());
+        const solve::detail::Problem p = solve::detail::buildProblem(plan, cat(), plan.clusters.front());
+        QCOMPARE(p.shapes.size(), size_t(3));
+        solve::detail::Packing pk(p);
+        const int n0 = pk.open(0), n1 = pk.open(0), n2 = pk.open(0);
+        pk.add(n0, 0, 2);
+        pk.add(n0, 1, 1);
+        pk.add(n1, 0, 2);
+        pk.add(n1, 1, 1);
+        pk.add(n2, 2, 1);
+        QCOMPARE(pk.fit(n0, 2, 1), 0); // 0.15 fits nowhere as it is
+        QCOMPARE(pk.fit(n1, 2, 1), 0);
+        const std::vector<int> placed = pk.placed();
+        QCOMPARE(int(solve::detail::drainNodes(pk, {}, 1000000)), closed);
+        QCOMPARE(pk.aliveNodes(), 3 - closed);
+        QCOMPARE(pk.placed(), placed);
+        for (size_t n = 0; n < pk.nodes().size(); ++n) {
+            if (!pk.nodes()[n].alive)
+                continue;
+            for (int d = 0; d < p.dims; ++d)
+                QVERIFY(pk.used(int(n))[d] <= p.types.front().cap[size_t(d)]);
+        }
+        if (closed)
+            QVERIFY(!pk.nodes()[size_t(n2)].alive);
     }
 
     void gpuOptionAttached()
