@@ -1155,6 +1155,35 @@ TorusView* torusViewOf(QWidget* tpuView)
     return qobject_cast<TorusView*>(tpuView);
 }
 
+void paintTpuViewFitted(document::PlanDocument* document, QPainter& painter, const QRectF& target)
+{
+    if (target.width() <= 0 || target.height() <= 0)
+        return;
+    TorusView view(document);
+    view.setAttribute(Qt::WA_DontShowOnScreen);
+    view.show();
+    // The width that gives the largest scale; the widest of equals.
+    int bestWidth = kMinWidth;
+    double bestScale = 0;
+    for (int width = kMinWidth; width <= 1600; width += 20) {
+        const int height = view.layoutFor(width);
+        const double scale = std::min(target.width() / width, target.height() / height);
+        if (scale >= bestScale - 1e-9) {
+            bestScale = scale;
+            bestWidth = width;
+        }
+    }
+    const int height = view.layoutFor(bestWidth);
+    view.resize(bestWidth, height);
+    view.layoutFor(bestWidth);
+    painter.save();
+    painter.translate(target.topLeft());
+    painter.scale(bestScale, bestScale);
+    painter.fillRect(QRectF(0, 0, bestWidth, height), TorusColors::from(view.palette()).background);
+    view.render(&painter, QPoint(), QRegion(), QWidget::DrawChildren);
+    painter.restore();
+}
+
 QImage renderTpuView(document::PlanDocument* document, int width, qreal devicePixelRatio)
 {
     TorusView view(document);

@@ -150,5 +150,9 @@ Renderable torusRenderable(TorusView* view, const QString& title);
 
 // The TPU view rendered for --screenshot --view tpu.
 QImage renderTpuView(document::PlanDocument* document, int width = 1280, qreal devicePixelRatio = 2.0);
+// Paints the plan's TPU slices into target (the report's section, vector on a PDF): laid out at
+// the width whose height fits the target's shape best, so that the tori are drawn as large
+// as the section allows.
+void paintTpuViewFitted(document::PlanDocument* document, QPainter& painter, const QRectF& target);
 
 } // namespace cw::widgets

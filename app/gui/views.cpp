@@ -92,9 +92,8 @@ void registerViews(ViewRegistry& registry)
             return std::any_of(c.nodePools.begin(), c.nodePools.end(), [](const model::NodePool& p) { return p.isTpu(); });
         });
     };
-    tpu.paintInReport = [](MainWindow&, QWidget* view, QPainter& painter, const QRectF& target) {
-        if (widgets::TorusView* torus = widgets::torusViewOf(view))
-            widgets::paintFitted(widgets::torusRenderable(torus, QCoreApplication::translate("Views", "TPU slices")), painter, target);
+    tpu.paintInReport = [](MainWindow& window, QWidget*, QPainter& painter, const QRectF& target) {
+        widgets::paintTpuViewFitted(window.document(), painter, target);
     };
     registry.add(tpu);
 

@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QMimeData>
+#include <QPainter>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QUndoStack>
@@ -243,6 +244,39 @@ private Q_SLOTS:
         auto gke = open(example("inference-gke"));
         widgets::TorusView gkeView(gke.get());
         QVERIFY2(gkeView.emptyMessage().startsWith(QLatin1String("This plan has no TPU node pools")), qPrintable(gkeView.emptyMessage()));
+    }
+
+    // The report's section: the view laid out at the width that suits the section's shape,
+    // filling it in one direction, for a wide and for a tall section.
+    void fittedForReport_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("wide") << QSize(600, 280);
+        QTest::newRow("tall") << QSize(300, 600);
+    }
+    void fittedForReport()
+    {
+        QFETCH(QSize, size);
+        auto doc = open(example("tpu-training-gke"));
+        QImage image(size, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        {
+            QPainter painter(&image);
+            widgets::paintTpuViewFitted(doc.get(), painter, QRectF(QPointF(0, 0), QSizeF(size)));
+        }
+        int right = -1, bottom = -1;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                if (image.pixel(x, y) != qRgb(255, 255, 255)) {
+                    right = std::max(right, x);
+                    bottom = std::max(bottom, y);
+                }
+            }
+        }
+        // Painted to the section's edge in at least one direction, and to most of the other.
+        const bool fillsWidth = right >= size.width() - 2, fillsHeight = bottom >= size.height() - 2;
+        QVERIFY2(fillsWidth || fillsHeight, qPrintable(QStringLiteral("%1 x %2").arg(right).arg(bottom)));
+        QVERIFY2(right >= size.width() * 0.6 && bottom >= size.height() * 0.6, qPrintable(QStringLiteral("%1 x %2").arg(right).arg(bottom)));
     }
 
     void unknownViewIsAUsageError()
