@@ -1034,8 +1034,10 @@ void improve(Packing& pk, int effort, bool stable, const Cancelled& cancelled)
 
 namespace {
 
-// Nodes drainNodes looks at per step in large packings.
-constexpr size_t kDrainWindow = 512;
+// Nodes drainNodes looks at per step: a quarter of the packing, at least kDrainWindowMin and at most
+// kDrainWindowMax.
+constexpr size_t kDrainWindowMin = 512;
+constexpr size_t kDrainWindowMax = 4096;
 
 } // namespace
 
@@ -1055,6 +1057,7 @@ int64_t drainNodes(Packing& pk, const Cancelled& cancelled, int64_t work)
             donors.emplace_back(pk.fill(int(n)), int(n));
     }
     std::sort(donors.begin(), donors.end());
+    const size_t window = std::clamp(donors.size() / 4, kDrainWindowMin, kDrainWindowMax);
     for (const auto& [fill, d] : donors) {
         if (work <= 0 || (cancelled && cancelled()))
             break;
@@ -1089,7 +1092,7 @@ int64_t drainNodes(Packing& pk, const Cancelled& cancelled, int64_t work)
             double best = left - 1e-9;
             int bestR = -1, bestX = -1, bestY = -1;
             const size_t total = pk.nodes().size();
-            const size_t scan = std::min(total, kDrainWindow);
+            const size_t scan = std::min(total, window);
             const size_t start = scan < total ? (step * 7919u) % total : 0;
             ++step;
             std::vector<std::pair<double, int>> items;

@@ -160,8 +160,12 @@ constexpr double kBalance = 32;
 constexpr double kRepackFill = 0.998;
 constexpr int kRepackPasses = 4;
 
-// Work budget of drainNodes (nodes and their shapes scanned), per call.
+// Work budget of drainNodes (nodes and their shapes scanned), per pass: kDrainWorkPerPod per
+// Pod of the cluster (the time targets grow with the Pods), at least kDrainWork and at most
+// kDrainWorkMax.
 constexpr int64_t kDrainWork = 12000000;
+constexpr int64_t kDrainWorkPerPod = 1000;
+constexpr int64_t kDrainWorkMax = 100000000;
 
 // Packings of at most this many nodes are polished in both orders (see polish); larger ones
 // get 1/kRuinShareLarge of the ruin-and-recreate rounds.
@@ -188,7 +192,10 @@ void polish(Packing& pk, const std::vector<double>& values, int effort, bool sta
         closeEmptyNodes(pk);
         return;
     }
-    const int64_t drainWork = kDrainWork * effort;
+    int64_t pods = 0;
+    for (const Shape& shape : pk.problem().shapes)
+        pods += shape.replicas;
+    const int64_t drainWork = std::clamp(pods * kDrainWorkPerPod, kDrainWork, kDrainWorkMax) * effort;
     std::optional<Packing> plain;
     if (pk.aliveNodes() <= kPolishBothNodes)
         plain = pk;
