@@ -7,6 +7,8 @@
 #include "packing.h"
 #include "problem.h"
 
+#include <glpk.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -1092,6 +1094,11 @@ ClusterSolution assemble(const Problem& p, ClusterResult& r, const Plan& plan, d
 }
 
 } // namespace
+
+void releaseThreadResources()
+{
+    glp_free_env();
+}
 
 Solution solve(const Plan& plan, const catalog::Catalog& catalog, const SolveOptions& options)
 {

@@ -14,6 +14,11 @@ namespace cw::solve {
 // same Solution (apart from solveMillis).
 Solution solve(const model::Plan& plan, const catalog::Catalog& catalog, const SolveOptions& options = {});
 
+// Frees what the LP solver keeps per thread (GLPK's environment). A thread that solved calls
+// it before it ends; otherwise that memory outlives the thread. Nothing of the solver may be
+// in use on the thread at the time.
+void releaseThreadResources();
+
 // Would the workload fit in the pool, and if not, why: a cheap check of every constraint
 // that changes nothing. Used while dragging.
 Feasibility canPlace(const model::Plan& plan, const catalog::Catalog& catalog,

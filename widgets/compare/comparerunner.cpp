@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "comparerunner.h"
 
+#include "solve/solver.h"
+
 #include <QMetaObject>
 #include <QPointer>
 
@@ -48,6 +50,7 @@ void CompareRunner::start(const model::Plan& plan)
     std::thread thread([self, counter, generation, plan, catalog, done] {
         auto stale = [counter, generation] { return counter->load() != generation; };
         cost::Comparison result = compute(plan, *catalog, stale);
+        solve::releaseThreadResources();
         if (stale()) {
             *done = true;
             return;

@@ -84,6 +84,8 @@ quint64 SolveTracker::request(model::Plan plan, std::shared_ptr<const solve::Sol
                 error = QString::fromUtf8(e.what());
             }
         }
+        // Pool threads come and go: what the LP solver keeps per thread goes with this job.
+        solve::releaseThreadResources();
         // The tracker outlives this job: its destructor waits for the pool.
         QMetaObject::invokeMethod(this, [this, generation, result, error] { deliver(generation, result, error); },
                                   Qt::QueuedConnection);
