@@ -198,6 +198,96 @@ void orderItems(std::vector<Item>& items)
     });
 }
 
+// Few items fit a node (at most kSmallCardinality, by the smallest weight in every dimension
+// all items use): enumeration of the multisets, items by value, each taken while it fits. A
+// subtree is bounded by its value plus as many more items as could still fit times the value of
+// the best item left — tight when a node holds two or three items, where the fractional
+// surrogate bound is loose and the branch and bound cannot finish.
+constexpr int64_t kSmallCardinality = 4;
+
+class CardinalitySearch {
+public:
+    CardinalitySearch(std::vector<Item> items, const int64_t* cap, int dims, int64_t nodeLimit, double target)
+        : m_items(std::move(items)), m_dims(dims), m_nodeLimit(nodeLimit), m_target(target)
+    {
+        std::stable_sort(m_items.begin(), m_items.end(), [](const Item& a, const Item& b) {
+            if (a.value != b.value)
+                return a.value > b.value;
+            return a.id < b.id;
+        });
+        m_rem.assign(cap, cap + dims);
+        m_minWeight.assign(size_t(dims), std::numeric_limits<int64_t>::max());
+        for (const Item& it : m_items) {
+            for (int d = 0; d < dims; ++d)
+                m_minWeight[size_t(d)] = std::min(m_minWeight[size_t(d)], it.weight[d]);
+        }
+        m_counts.assign(m_items.size(), 0);
+        m_best.assign(m_items.size(), 0);
+    }
+
+    // Items that could still fit: by the smallest weight of every dimension all items use.
+    int64_t cardinality() const
+    {
+        int64_t c = std::numeric_limits<int64_t>::max();
+        for (int d = 0; d < m_dims; ++d) {
+            if (m_minWeight[size_t(d)] > 0)
+                c = std::min(c, m_rem[size_t(d)] / m_minWeight[size_t(d)]);
+        }
+        return c;
+    }
+
+    void run(size_t from, double value)
+    {
+        if (m_aborted)
+            return;
+        if (++m_nodes > m_nodeLimit) {
+            m_aborted = true;
+            return;
+        }
+        if (value > m_bestValue + 1e-12) {
+            m_bestValue = value;
+            m_best = m_counts;
+        }
+        const int64_t left = cardinality();
+        if (left <= 0)
+            return;
+        for (size_t j = from; j < m_items.size(); ++j) {
+            const Item& it = m_items[j];
+            const double floor = std::max(m_bestValue, m_target);
+            if (value + double(left) * it.value <= floor + 1e-12 * std::max(1.0, floor))
+                break; // the items after j are worth no more
+            if (m_counts[j] >= it.bound)
+                continue;
+            bool fits = true;
+            for (int d = 0; d < m_dims && fits; ++d)
+                fits = it.weight[d] <= m_rem[size_t(d)];
+            if (!fits)
+                continue;
+            for (int d = 0; d < m_dims; ++d)
+                m_rem[size_t(d)] -= it.weight[d];
+            ++m_counts[j];
+            run(j, value + it.value);
+            --m_counts[j];
+            for (int d = 0; d < m_dims; ++d)
+                m_rem[size_t(d)] += it.weight[d];
+            if (m_aborted)
+                return;
+        }
+    }
+
+    std::vector<Item> m_items;
+    int m_dims;
+    int64_t m_nodeLimit;
+    double m_target;
+    std::vector<int64_t> m_rem;
+    std::vector<int64_t> m_minWeight;
+    std::vector<int> m_counts;
+    std::vector<int> m_best;
+    double m_bestValue = 0;
+    int64_t m_nodes = 0;
+    bool m_aborted = false;
+};
+
 } // namespace
 
 KnapsackResult solveKnapsack(const std::vector<KnapsackItem>& input, const int64_t* cap, int dims, int64_t nodeLimit,
@@ -224,6 +314,27 @@ KnapsackResult solveKnapsack(const std::vector<KnapsackItem>& input, const int64
     if (items.empty()) {
         result.exact = true; // nothing fits: the empty packing is the best
         return result;
+    }
+
+    int64_t cardinalityNodes = 0;
+    {
+        CardinalitySearch few(items, cap, dims, nodeLimit, target);
+        if (few.cardinality() <= kSmallCardinality) {
+            few.run(0, 0.0);
+            if (!few.m_aborted) {
+                result.exact = true;
+                result.value = few.m_bestValue;
+                result.upperBound = std::max(result.value, target);
+                result.nodes = few.m_nodes;
+                for (size_t i = 0; i < few.m_items.size(); ++i) {
+                    if (few.m_best[i] > 0)
+                        result.counts.emplace_back(few.m_items[i].id, few.m_best[i]);
+                }
+                std::sort(result.counts.begin(), result.counts.end());
+                return result;
+            }
+            cardinalityNodes = few.m_nodes;
+        }
     }
 
     // Candidate surrogate multipliers: the binding dimensions (those the items could overfill)
@@ -381,7 +492,7 @@ KnapsackResult solveKnapsack(const std::vector<KnapsackItem>& input, const int64
         }
     }
     result.upperBound = std::max(result.value, upper);
-    result.nodes = search.m_nodes;
+    result.nodes = search.m_nodes + cardinalityNodes;
     for (size_t i = 0; i < items.size(); ++i) {
         if (search.m_best[i] > 0)
             result.counts.emplace_back(items[i].id, search.m_best[i]);

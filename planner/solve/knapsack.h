@@ -22,7 +22,9 @@ struct KnapsackResult {
     std::vector<std::pair<int, int>> counts; // (item id, copies), ids ascending
 };
 
-// Maximises the total value of items that fit into cap in every dimension. Branch and bound
+// Maximises the total value of items that fit into cap in every dimension. When at most four
+// items fit (by the smallest weight of every dimension all items use), an enumeration of the
+// multisets by value first; otherwise, or when it hits the node limit, branch and bound
 // on the items in order of value per surrogate weight, with the surrogate relaxation that
 // gives the smallest root bound (uniform weights or one dimension alone) as the bound.
 // Deterministic; stops after nodeLimit search nodes.

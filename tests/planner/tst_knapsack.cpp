@@ -20,7 +20,9 @@ struct Instance {
     std::vector<KnapsackItem> items;
 };
 
-Instance randomInstance(unsigned seed)
+// few: every weight at least a fifth of the capacity, so that at most four items fit (the
+// enumeration by cardinality).
+Instance randomInstance(unsigned seed, bool few = false)
 {
     std::mt19937 rng(seed);
     auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
@@ -32,7 +34,8 @@ Instance randomInstance(unsigned seed)
     in.weights.resize(size_t(n));
     for (int i = 0; i < n; ++i) {
         for (int d = 0; d < in.dims; ++d)
-            in.weights[size_t(i)].push_back(pick(0, 3) == 0 ? 0 : pick(1, 60));
+            in.weights[size_t(i)].push_back(few ? pick(int(in.cap[size_t(d)]) / 5 + 1, int(in.cap[size_t(d)]))
+                                                : pick(0, 3) == 0 ? 0 : pick(1, 60));
     }
     for (int i = 0; i < n; ++i)
         in.items.push_back(KnapsackItem{i, double(pick(1, 100)) / 10.0, in.weights[size_t(i)].data(), pick(1, 4)});
@@ -76,13 +79,17 @@ private Q_SLOTS:
     void againstBruteForce_data()
     {
         QTest::addColumn<unsigned>("seed");
+        QTest::addColumn<bool>("few");
         for (unsigned s = 1; s <= 200; ++s)
-            QTest::newRow(qPrintable(QStringLiteral("seed %1").arg(s))) << s;
+            QTest::newRow(qPrintable(QStringLiteral("seed %1").arg(s))) << s << false;
+        for (unsigned s = 1; s <= 200; ++s)
+            QTest::newRow(qPrintable(QStringLiteral("few per node, seed %1").arg(s))) << s << true;
     }
     void againstBruteForce()
     {
         QFETCH(unsigned, seed);
-        const Instance in = randomInstance(seed);
+        QFETCH(bool, few);
+        const Instance in = randomInstance(seed, few);
         const double optimum = bruteForce(in);
         for (int64_t limit : {int64_t(1), int64_t(5), int64_t(1000000)}) {
             const KnapsackResult r = solveKnapsack(in.items, in.cap.data(), in.dims, limit);
@@ -111,7 +118,8 @@ private Q_SLOTS:
         // With a target, the bound is still above the optimum, and the optimum is found
         // whenever it beats the target.
         QFETCH(unsigned, seed);
-        const Instance in = randomInstance(seed);
+        QFETCH(bool, few);
+        const Instance in = randomInstance(seed, few);
         const double optimum = bruteForce(in);
         for (double target : {optimum * 0.5, optimum * 0.99, optimum * 1.01, optimum * 2}) {
             const KnapsackResult r = solveKnapsack(in.items, in.cap.data(), in.dims, 1000000, nullptr, true, target);
