@@ -674,17 +674,18 @@ void TorusView::paintEvent(QPaintEvent*)
 
 QString TorusView::emptyMessage() const
 {
+    const bool clusters = m_document && !m_document->plan().clusters.empty();
     bool gke = false, gkeStandard = false;
-    if (m_document) {
+    if (clusters) {
         for (const model::Cluster& c : m_document->plan().clusters) {
             gke = gke || c.provider == model::Provider::Gke;
             gkeStandard = gkeStandard || (c.provider == model::Provider::Gke && c.mode == model::ClusterMode::Standard);
         }
     }
-    if (m_document && !m_document->plan().clusters.empty() && !gke)
+    if (clusters && !gke)
         return tr("TPUs run only on Google Cloud: EKS offers no TPU machine types. Add a GKE Standard cluster with a TPU node "
                   "pool (ct5lp-hightpu-4t, ct4p-hightpu-4t, …) and a tpuTopology to see its torus here.");
-    if (m_document && !m_document->plan().clusters.empty() && !gkeStandard)
+    if (clusters && !gkeStandard)
         return tr("This view draws the TPU node pools of GKE Standard clusters. On Autopilot, GKE provisions TPU nodes for "
                   "the Pods that request them, so there is no slice to draw here.");
     return tr("This plan has no TPU node pools. Add a pool with a TPU machine type (ct5lp-hightpu-4t, ct4p-hightpu-4t, …) and a tpuTopology to see its torus here.");

@@ -205,10 +205,34 @@ void orderItems(std::vector<Item>& items)
 // surrogate bound is loose and the branch and bound cannot finish.
 constexpr int64_t kSmallCardinality = 4;
 
+// The smallest weight of every dimension over the items.
+std::vector<int64_t> smallestWeights(const std::vector<Item>& items, int dims)
+{
+    std::vector<int64_t> least(static_cast<size_t>(dims), std::numeric_limits<int64_t>::max());
+    for (const Item& it : items) {
+        for (int d = 0; d < dims; ++d)
+            least[size_t(d)] = std::min(least[size_t(d)], it.weight[d]);
+    }
+    return least;
+}
+
+// How many more items could fit the room left: by the smallest weight of every dimension all
+// items use.
+int64_t itemsThatFit(const std::vector<int64_t>& least, const int64_t* rem, int dims)
+{
+    int64_t c = std::numeric_limits<int64_t>::max();
+    for (int d = 0; d < dims; ++d) {
+        if (least[size_t(d)] > 0)
+            c = std::min(c, rem[d] / least[size_t(d)]);
+    }
+    return c;
+}
+
 class CardinalitySearch {
 public:
-    CardinalitySearch(std::vector<Item> items, const int64_t* cap, int dims, int64_t nodeLimit, double target)
-        : m_items(std::move(items)), m_dims(dims), m_nodeLimit(nodeLimit), m_target(target)
+    CardinalitySearch(std::vector<Item> items, std::vector<int64_t> least, const int64_t* cap, int dims, int64_t nodeLimit,
+                      double target)
+        : m_items(std::move(items)), m_dims(dims), m_nodeLimit(nodeLimit), m_target(target), m_minWeight(std::move(least))
     {
         std::stable_sort(m_items.begin(), m_items.end(), [](const Item& a, const Item& b) {
             if (a.value != b.value)
@@ -216,25 +240,10 @@ public:
             return a.id < b.id;
         });
         m_rem.assign(cap, cap + dims);
-        m_minWeight.assign(size_t(dims), std::numeric_limits<int64_t>::max());
-        for (const Item& it : m_items) {
-            for (int d = 0; d < dims; ++d)
-                m_minWeight[size_t(d)] = std::min(m_minWeight[size_t(d)], it.weight[d]);
-        }
         m_counts.assign(m_items.size(), 0);
         m_best.assign(m_items.size(), 0);
     }
 
-    // Items that could still fit: by the smallest weight of every dimension all items use.
-    int64_t cardinality() const
-    {
-        int64_t c = std::numeric_limits<int64_t>::max();
-        for (int d = 0; d < m_dims; ++d) {
-            if (m_minWeight[size_t(d)] > 0)
-                c = std::min(c, m_rem[size_t(d)] / m_minWeight[size_t(d)]);
-        }
-        return c;
-    }
 
     void run(size_t from, double value)
     {
@@ -248,7 +257,7 @@ public:
             m_bestValue = value;
             m_best = m_counts;
         }
-        const int64_t left = cardinality();
+        const int64_t left = itemsThatFit(m_minWeight, m_rem.data(), m_dims);
         if (left <= 0)
             return;
         for (size_t j = from; j < m_items.size(); ++j) {
@@ -279,8 +288,8 @@ public:
     int m_dims;
     int64_t m_nodeLimit;
     double m_target;
-    std::vector<int64_t> m_rem;
     std::vector<int64_t> m_minWeight;
+    std::vector<int64_t> m_rem;
     std::vector<int> m_counts;
     std::vector<int> m_best;
     double m_bestValue = 0;
@@ -317,24 +326,22 @@ KnapsackResult solveKnapsack(const std::vector<KnapsackItem>& input, const int64
     }
 
     int64_t cardinalityNodes = 0;
-    {
-        CardinalitySearch few(items, cap, dims, nodeLimit, target);
-        if (few.cardinality() <= kSmallCardinality) {
-            few.run(0, 0.0);
-            if (!few.m_aborted) {
-                result.exact = true;
-                result.value = few.m_bestValue;
-                result.upperBound = std::max(result.value, target);
-                result.nodes = few.m_nodes;
-                for (size_t i = 0; i < few.m_items.size(); ++i) {
-                    if (few.m_best[i] > 0)
-                        result.counts.emplace_back(few.m_items[i].id, few.m_best[i]);
-                }
-                std::sort(result.counts.begin(), result.counts.end());
-                return result;
+    if (std::vector<int64_t> least = smallestWeights(items, dims); itemsThatFit(least, cap, dims) <= kSmallCardinality) {
+        CardinalitySearch few(items, std::move(least), cap, dims, nodeLimit, target);
+        few.run(0, 0.0);
+        if (!few.m_aborted) {
+            result.exact = true;
+            result.value = few.m_bestValue;
+            result.upperBound = std::max(result.value, target);
+            result.nodes = few.m_nodes;
+            for (size_t i = 0; i < few.m_items.size(); ++i) {
+                if (few.m_best[i] > 0)
+                    result.counts.emplace_back(few.m_items[i].id, few.m_best[i]);
             }
-            cardinalityNodes = few.m_nodes;
+            std::sort(result.counts.begin(), result.counts.end());
+            return result;
         }
+        cardinalityNodes = few.m_nodes;
     }
 
     // Candidate surrogate multipliers: the binding dimensions (those the items could overfill)

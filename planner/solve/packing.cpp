@@ -827,6 +827,12 @@ void closeEmptyNodes(Packing& pk)
 
 namespace {
 
+// The pool still has its minNodes with one node fewer.
+bool keepsMinWithoutOne(const Packing& pk, int pool)
+{
+    return pk.poolNodes(pool) - 1 >= pk.problem().pools[size_t(pool)].minNodes;
+}
+
 bool removable(const Packing& pk, int node)
 {
     const Problem& p = pk.problem();
@@ -834,7 +840,7 @@ bool removable(const Packing& pk, int node)
     const NodeType& t = p.types[size_t(n.type)];
     if (t.hostsPerSlice > 1)
         return false; // slices go whole
-    return pk.poolNodes(t.pool) - 1 >= p.pools[size_t(t.pool)].minNodes;
+    return keepsMinWithoutOne(pk, t.pool);
 }
 
 // Tries to move every replica of node elsewhere; undoes the moves when it cannot.
@@ -956,8 +962,7 @@ void improve(Packing& pk, int effort, bool stable, const Cancelled& cancelled)
             if (type.hostsPerSlice > 1)
                 continue;
             // A node moves to another pool only while its own keeps minNodes.
-            const bool mayLeave = pk.poolNodes(type.pool) - 1 >= p.pools[size_t(type.pool)].minNodes;
-            const int better = cheaperType(pk, node.items, pk.used(int(n)), type.price, 1, type.pool, mayLeave);
+            const int better = cheaperType(pk, node.items, pk.used(int(n)), type.price, 1, type.pool, keepsMinWithoutOne(pk, type.pool));
             if (better >= 0) {
                 pk.retype(int(n), better);
                 changed = true;
@@ -1065,8 +1070,7 @@ int64_t drainNodes(Packing& pk, const Cancelled& cancelled, int64_t work)
         if (!movable(d) || node.forMin)
             continue;
         const int type = node.type;
-        const int pool = p.types[size_t(type)].pool;
-        if (pk.poolNodes(pool) - 1 < p.pools[size_t(pool)].minNodes)
+        if (!keepsMinWithoutOne(pk, p.types[size_t(type)].pool))
             continue;
         const int64_t* own = p.cap(type);
         // A replica's share of the node: its demand in shares of the node's capacity, summed
@@ -1255,29 +1259,9 @@ void ruinAndRecreate(Packing& pk, const std::vector<double>& values, int iterati
             PackNode& node = pk.nodes()[n];
             if (!node.alive || node.items.empty() || n < before.nodes().size())
                 continue;
-            int best = -1;
-            double price = p.types[size_t(node.type)].price;
-            for (size_t t = 0; t < p.types.size(); ++t) {
-                const NodeType& type = p.types[t];
-                if (type.hostsPerSlice > 1 || type.price >= price - 1e-12)
-                    continue;
-                const int from = p.types[size_t(node.type)].pool;
-                if (type.pool != from
-                    && (pk.roomInPool(type.pool) <= 0 || pk.poolNodes(from) - 1 < p.pools[size_t(from)].minNodes))
-                    continue;
-                bool ok = true;
-                for (int d = 0; d < p.dims && ok; ++d)
-                    ok = pk.used(int(n))[d] <= type.cap[size_t(d)];
-                for (const auto& [s, c] : node.items) {
-                    if (!ok)
-                        break;
-                    ok = p.isEligible(s, int(t));
-                }
-                if (ok) {
-                    best = int(t);
-                    price = type.price;
-                }
-            }
+            const int pool = p.types[size_t(node.type)].pool;
+            const int best = cheaperType(pk, node.items, pk.used(int(n)), p.types[size_t(node.type)].price, 1, pool,
+                                         keepsMinWithoutOne(pk, pool));
             if (best >= 0)
                 pk.retype(int(n), best);
         }
