@@ -241,6 +241,13 @@ double dff(int k, double x)
 
 constexpr int kDffMax = 4;
 
+// packTypeByConfigurations: column-generation rounds (times the effort), the most seed
+// configurations taken, and the replicas up to which branch and bound over the configurations
+// replaces rounding the LP down.
+constexpr int kConfigurationRounds = 300;
+constexpr size_t kSeedPatterns = 20000;
+constexpr int64_t kBranchReplicas = 400;
+
 // Replicas per node of the fluid LP at or below which column generation gets more budget.
 constexpr double kFewPerNode = 3.0;
 
@@ -795,7 +802,7 @@ void ipCallback(glp_tree* tree, void* info)
 } // namespace
 
 bool packTypeByConfigurations(Packing& pk, int type, std::vector<std::pair<int, int>>& items, int effort,
-                              const Cancelled& cancelled)
+                              const Cancelled& cancelled, const std::vector<const Packing*>& seeds, double balance)
 {
     const Problem& p = pk.problem();
     const NodeType& t = p.types[size_t(type)];
@@ -835,9 +842,30 @@ bool packTypeByConfigurations(Packing& pk, int type, std::vector<std::pair<int, 
         if (bound(i) > 0)
             addPattern({{i, bound(i)}});
     }
+    // The seeds' nodes of the type: configurations as good as those packings, from the start.
+    std::vector<int> itemOf(p.shapes.size(), -1);
+    for (int i = 0; i < n; ++i)
+        itemOf[size_t(items[size_t(i)].first)] = i;
+    for (const Packing* seed : seeds) {
+        for (size_t m = pk.nodes().size(); m < seed->nodes().size() && patterns.size() < kSeedPatterns; ++m) {
+            const PackNode& node = seed->nodes()[m];
+            if (!node.alive || node.type != type || node.items.empty())
+                continue;
+            std::vector<std::pair<int, int>> counts;
+            for (const auto& [s, k] : node.items) {
+                if (itemOf[size_t(s)] < 0) {
+                    counts.clear();
+                    break;
+                }
+                counts.emplace_back(itemOf[size_t(s)], k);
+            }
+            std::sort(counts.begin(), counts.end());
+            addPattern(std::move(counts));
+        }
+    }
     glp_prob* g = lp.get();
     std::vector<KnapsackItem> kitems;
-    const int rounds = 60 * std::max(1, effort);
+    const int rounds = kConfigurationRounds * std::max(1, effort);
     for (int round = 0; round < rounds; ++round) {
         if ((cancelled && cancelled()) || !lp.solve())
             return false;
@@ -851,27 +879,16 @@ bool packTypeByConfigurations(Packing& pk, int type, std::vector<std::pair<int, 
         if (k.value <= t.price * (1 + 1e-9) || !addPattern(std::move(k.counts)))
             break;
     }
-    // The best integer combination of the configurations.
     const int first = n + 1;
-    for (size_t j = 0; j < patterns.size(); ++j)
-        glp_set_col_kind(g, first + int(j), GLP_IV);
-    IpSearch search;
-    search.nodeLimit = 300 * std::max(1, effort);
-    search.cancelled = &cancelled;
-    glp_iocp iocp;
-    glp_init_iocp(&iocp);
-    iocp.msg_lev = GLP_MSG_OFF;
-    iocp.cb_func = ipCallback;
-    iocp.cb_info = &search;
-    const int ret = glp_intopt(g, &iocp);
-    const int status = glp_mip_status(g);
-    if ((ret == 0 || ret == GLP_ESTOP) && (status == GLP_OPT || status == GLP_FEAS)) {
-        std::vector<size_t> order(patterns.size());
-        for (size_t j = 0; j < order.size(); ++j)
-            order[j] = j;
-        std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return patterns[a].size() > patterns[b].size(); });
+    std::vector<size_t> order(patterns.size());
+    for (size_t j = 0; j < order.size(); ++j)
+        order[j] = j;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return patterns[a].size() > patterns[b].size(); });
+    // copiesOf(j) nodes of configuration j, then whatever is left (the fractions, overlapping
+    // configurations, a node limit) by the dot product.
+    auto place = [&](auto copiesOf) {
         for (size_t j : order) {
-            const int copies = int(std::lround(glp_mip_col_val(g, first + int(j))));
+            const int copies = copiesOf(j);
             for (int c = 0; c < copies && pk.canOpen(type); ++c) {
                 const int node = pk.open(type);
                 for (const auto& [i, k] : patterns[j]) {
@@ -886,9 +903,35 @@ bool packTypeByConfigurations(Packing& pk, int type, std::vector<std::pair<int, 
                 }
             }
         }
+        packDotProduct(pk, type, items, cancelled, nullptr, balance);
+    };
+    int64_t replicas = 0;
+    for (const auto& [s, c] : items)
+        replicas += c;
+    if (replicas <= kBranchReplicas) {
+        // Few replicas, where a node more or less matters: the best integer combination of the
+        // configurations.
+        for (size_t j = 0; j < patterns.size(); ++j)
+            glp_set_col_kind(g, first + int(j), GLP_IV);
+        IpSearch search;
+        search.nodeLimit = 300 * std::max(1, effort);
+        search.cancelled = &cancelled;
+        glp_iocp iocp;
+        glp_init_iocp(&iocp);
+        iocp.msg_lev = GLP_MSG_OFF;
+        iocp.cb_func = ipCallback;
+        iocp.cb_info = &search;
+        const int ret = glp_intopt(g, &iocp);
+        const int status = glp_mip_status(g);
+        if ((ret == 0 || ret == GLP_ESTOP) && (status == GLP_OPT || status == GLP_FEAS))
+            place([&](size_t j) { return int(std::lround(glp_mip_col_val(g, first + int(j)))); });
+        else
+            packDotProduct(pk, type, items, cancelled, nullptr, balance);
+        return true;
     }
-    // Whatever is left (overlapping configurations, a node limit).
-    packDotProduct(pk, type, items, cancelled);
+    // Many: ⌊x⌋ nodes of every configuration (the cutting-stock rounding; the fractions left are
+    // at most a node per configuration in the LP's basis).
+    place([&](size_t j) { return int(std::floor(glp_get_col_prim(g, first + int(j)) + 1e-9)); });
     return true;
 }
 

@@ -76,12 +76,16 @@ struct BoundResult {
 };
 
 // Packs replica counts (shape, count) onto new nodes of one type by that type's own
-// configuration LP (column generation with exact knapsack pricing) and the best integer
-// combination of its configurations (GLPK branch and bound, a node limit); what is left goes
-// by the dot product. Counts are decremented. Returns false when the LP could not be solved
-// (nothing was packed then).
+// configuration LP (column generation with exact knapsack pricing, started from the node
+// configurations of the type's new nodes in `seeds`: packings that began as copies of pk) and
+// an integer combination of its configurations: GLPK branch and bound (a node limit) while the
+// counts are small, otherwise ⌊x⌋ nodes of every configuration (the cutting-stock rounding,
+// which loses at most one node per configuration in the LP's basis). What is left goes by the
+// dot product (`balance` as in packDotProduct). Counts are decremented. Returns false when the
+// LP could not be solved (nothing was packed then).
 bool packTypeByConfigurations(Packing& pk, int type, std::vector<std::pair<int, int>>& items, int effort,
-                              const Cancelled& cancelled);
+                              const Cancelled& cancelled, const std::vector<const Packing*>& seeds = {},
+                              double balance = 0);
 
 // Small instances, exactly: every maximal configuration of every node type, and the
 // configuration IP over them solved by GLPK's branch and bound (a deterministic node limit).

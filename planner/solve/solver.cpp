@@ -157,6 +157,15 @@ constexpr int64_t kRuinWork = 12000000;
 // Exponent of the balanced dot-product packer's tilt.
 constexpr double kBalance = 32;
 
+// The fluid rounding packs a type's share by the type's configurations (packTypeByConfigurations)
+// when at most kConfigurationPerNode replicas fit a node on average and the share has at most
+// kConfigurationItems shapes, or up to kConfigurationItemsMax with kConfigurationReplicasPerItem
+// replicas per shape or more.
+constexpr double kConfigurationPerNode = 24;
+constexpr size_t kConfigurationItems = 120;
+constexpr size_t kConfigurationItemsMax = 400;
+constexpr int64_t kConfigurationReplicasPerItem = 100;
+
 // The balanced packing packs the replicas of its nodes filled below kRepackFill (in their fullest
 // dimension) again, up to kRepackPasses times.
 constexpr double kRepackFill = 0.998;
@@ -327,7 +336,7 @@ void roundFluid(Packing& pk, const BoundResult& br, int effort, const Cancelled&
             }
         }
         // Ways to pack the share: node by node, replica by replica, and (when few replicas fit a
-        // node, so that integrality matters) by the type's own configurations; the cheapest stays.
+        // node) by the type's own configurations; the cheapest stays.
         std::vector<std::pair<Packing, std::vector<std::pair<int, int>>>> trials;
         trials.emplace_back(pk, items);
         packDotProduct(trials.back().first, int(t), trials.back().second, cancelled);
@@ -402,15 +411,24 @@ void roundFluid(Packing& pk, const BoundResult& br, int effort, const Cancelled&
         int replicas = 0;
         for (const auto& [s, c] : items)
             replicas += c;
+        // By the type's own configurations when few replicas fit a node and the items are few
+        // (or many replicas share them: the LP then costs little next to the packings).
+        const double perNode = f.nodes[t] > 0 ? replicas / f.nodes[t] : 0;
+        const bool byConfigurations = perNode <= kConfigurationPerNode &&
+            (items.size() <= kConfigurationItems ||
+             (items.size() <= kConfigurationItemsMax && replicas >= kConfigurationReplicasPerItem * int64_t(items.size())));
         if (double(replicas) * double(trials.back().first.aliveNodes()) < 4e7) {
             trials.emplace_back(pk, items);
             packDotProductDecreasing(trials.back().first, int(t), trials.back().second, cancelled);
         }
-        const double perNode = f.nodes[t] > 0 ? replicas / f.nodes[t] : 0;
-        if (items.size() <= 120 && perNode <= 24) {
-            trials.emplace_back(pk, items);
-            if (!packTypeByConfigurations(trials.back().first, int(t), trials.back().second, effort, cancelled))
-                trials.pop_back();
+        if (byConfigurations) {
+            // Started from the node configurations of the packings above.
+            std::vector<const Packing*> seeds;
+            for (const auto& trial : trials)
+                seeds.push_back(&trial.first);
+            std::pair<Packing, std::vector<std::pair<int, int>>> trial(pk, items);
+            if (packTypeByConfigurations(trial.first, int(t), trial.second, effort, cancelled, seeds, kBalance))
+                trials.push_back(std::move(trial));
         }
         size_t best = 0;
         auto left = [](const std::vector<std::pair<int, int>>& v) {

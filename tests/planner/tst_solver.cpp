@@ -6,6 +6,7 @@
 #include "check/plancheck.h"
 #include "io/planreader.h"
 #include "model/quantity.h"
+#include "solve/bound.h"
 #include "solve/explain.h"
 #include "solve/packing.h"
 #include "solve/problem.h"
@@ -449,6 +450,57 @@ private Q_SLOTS:
         }
         if (closed)
             QVERIFY(!pk.nodes()[size_t(n2)].alive);
+    }
+
+    // A type's share packed by its own configurations: three sizes (50, 30 and 20 % of the
+    // node's CPU) that fill a node exactly together. The configuration LP finds that pattern
+    // from the seed's configurations and its pricing; the rounding (down for many replicas,
+    // branch and bound for few) gives the optimum, one node per triple.
+    void configurationsCuttingStock_data()
+    {
+        QTest::addColumn<int>("each");
+        QTest::newRow("many: rounded down") << 700;
+        QTest::newRow("few: branch and bound") << 60;
+    }
+    void configurationsCuttingStock()
+    {
+        QFETCH(int, each);
+        auto yaml = [&](int64_t a, int64_t b, int64_t c) {
+            auto w = [&](const char* name, int64_t cpu) {
+                return std::string("  - {name: ") + name + ", cluster: c1, kind: inference, replicas: " + std::to_string(each)
+                    + ", resources: {cpu: " + std::to_string(cpu) + "m, memory: 64Mi}}\n";
+            };
+            return "apiVersion: clusterwright/v1alpha1\nkind: Plan\nmetadata: {name: stock}\nspec:\n  clusters:\n"
+                   "  - name: c1\n    provider: gke\n    location: us-central1\n    nodePools:\n"
+                   "    - {name: p, machineType: e2-standard-8}\n  workloads:\n"
+                + w("a", a) + w("b", b) + w("c", c);
+        };
+        const model::Plan probe = planFromText(yaml(100, 100, 100));
+        QVERIFY(!probe.clusters.empty());
+        const int64_t cpu = solve::detail::buildProblem(probe, cat(), probe.clusters.front()).types.front().cap[solve::detail::kCpu];
+        const model::Plan plan = planFromText(yaml(cpu * 50 / 100, cpu * 30 / 100, cpu * 20 / 100));
+        QVERIFY(!plan.clusters.empty());
+        const solve::detail::Problem p = solve::detail::buildProblem(plan, cat(), plan.clusters.front());
+        QCOMPARE(p.shapes.size(), size_t(3));
+        const std::vector<std::pair<int, int>> items{{0, each}, {1, each}, {2, each}};
+        // The seed: the plain dot-product packing.
+        solve::detail::Packing seed(p);
+        std::vector<std::pair<int, int>> seedItems = items;
+        solve::detail::packDotProduct(seed, 0, seedItems, {});
+        QVERIFY(seed.aliveNodes() >= each);
+        solve::detail::Packing pk(p);
+        std::vector<std::pair<int, int>> left = items;
+        QVERIFY(solve::detail::packTypeByConfigurations(pk, 0, left, 1, {}, {&seed}, 32));
+        for (const auto& [s, c] : left)
+            QCOMPARE(c, 0);
+        QCOMPARE(pk.placed(), (std::vector<int>{each, each, each}));
+        QCOMPARE(pk.aliveNodes(), each);
+        for (size_t n = 0; n < pk.nodes().size(); ++n) {
+            if (!pk.nodes()[n].alive)
+                continue;
+            for (int d = 0; d < p.dims; ++d)
+                QVERIFY(pk.used(int(n))[d] <= p.types.front().cap[size_t(d)]);
+        }
     }
 
     void gpuOptionAttached()
