@@ -6,6 +6,7 @@
 #include <glpk.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -246,7 +247,13 @@ constexpr int kDffMax = 4;
 // replaces rounding the LP down.
 constexpr int kConfigurationRounds = 300;
 constexpr size_t kSeedPatterns = 20000;
-constexpr int64_t kBranchReplicas = 400;
+const int64_t kBranchReplicas = std::getenv("CW_BR") ? std::atoi(std::getenv("CW_BR")) : 400;
+
+// Column generation beyond kShortenReplicas replicas: a type whose knapsack search hit its node
+// limit gets 1/kUnfinishedShare of the limit in the following rounds. (On small instances the
+// extra rounds changed the columns that price and branch works with, for the worse.)
+constexpr int64_t kUnfinishedShare = 16;
+constexpr int64_t kShortenReplicas = 400;
 
 // Replicas per node of the fluid LP at or below which column generation gets more budget.
 constexpr double kFewPerNode = 3.0;
@@ -709,6 +716,12 @@ BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, 
     std::vector<double> mu(p.pools.size(), 0.0);
     std::vector<double> upper(p.types.size(), 0.0);
     bool solvedOnce = false;
+    std::vector<char> finished(p.types.size(), 1); // the type's last knapsack search finished
+    bool fullLimits = false;
+    int64_t replicas = 0;
+    for (const LpClass& c : cls.classes)
+        replicas += c.demand;
+    const bool shorten = replicas > kShortenReplicas;
     for (int round = 0; round < maxRounds; ++round) {
         if (cancelled && cancelled())
             break;
@@ -732,13 +745,21 @@ BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, 
         }
         std::vector<std::pair<int, std::vector<std::pair<int, int>>>> fresh;
         bool exact = true;
+        bool shortened = false;
         for (size_t t = 0; t < p.types.size(); ++t) {
             if (!relevant[t])
                 continue;
-            KnapsackResult k = price(y, t, std::max<int64_t>(1, std::min(perKnapsack, budget)),
+            // A type whose search did not finish last round gets a share of the node limit: its
+            // first columns are found early, and the budget buys more rounds. When nothing
+            // prices out, a round with full limits decides.
+            const bool shorter = shorten && !fullLimits && !finished[t];
+            shortened = shortened || shorter;
+            const int64_t limit = shorter ? std::max<int64_t>(1, perKnapsack / kUnfinishedShare) : perKnapsack;
+            KnapsackResult k = price(y, t, std::max<int64_t>(1, std::min(limit, budget)),
                                      p.types[t].price - mu[size_t(p.types[t].pool)]);
             budget -= k.nodes;
             exact = exact && k.exact;
+            finished[t] = k.exact;
             upper[t] = k.upperBound;
             const double rc = p.types[t].price - k.value - mu[size_t(p.types[t].pool)];
             if (rc < -1e-9 * std::max(1.0, p.types[t].price))
@@ -753,6 +774,11 @@ BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, 
         bool added = false;
         for (auto& [t, counts] : fresh)
             added = addPattern(t, std::move(counts)) || added;
+        if (!added && !exact && shortened) {
+            fullLimits = true;
+            continue;
+        }
+        fullLimits = false;
         if (!added) {
             // Nothing prices out: with exact pricing the master's value is the configuration LP.
             if (exact) {

@@ -162,7 +162,7 @@ constexpr double kBalance = 32;
 // kConfigurationItems shapes, or up to kConfigurationItemsMax with kConfigurationReplicasPerItem
 // replicas per shape or more.
 constexpr double kConfigurationPerNode = 24;
-constexpr size_t kConfigurationItems = 120;
+const size_t kConfigurationItems = std::getenv("CW_CI") ? std::atoi(std::getenv("CW_CI")) : 120;
 constexpr size_t kConfigurationItemsMax = 400;
 constexpr int64_t kConfigurationReplicasPerItem = 100;
 
