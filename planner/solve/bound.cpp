@@ -6,7 +6,6 @@
 #include <glpk.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -247,13 +246,16 @@ constexpr int kDffMax = 4;
 // replaces rounding the LP down.
 constexpr int kConfigurationRounds = 300;
 constexpr size_t kSeedPatterns = 20000;
-const int64_t kBranchReplicas = std::getenv("CW_BR") ? std::atoi(std::getenv("CW_BR")) : 400;
+constexpr int64_t kBranchReplicas = 400;
 
 // Column generation beyond kShortenReplicas replicas: a type whose knapsack search hit its node
 // limit gets 1/kUnfinishedShare of the limit in the following rounds. (On small instances the
 // extra rounds changed the columns that price and branch works with, for the worse.)
 constexpr int64_t kUnfinishedShare = 16;
 constexpr int64_t kShortenReplicas = 400;
+
+// Branch-and-bound nodes (times the effort) of the fluid LP with integer node counts.
+constexpr int kIntegerNodesSearch = 300;
 
 // Replicas per node of the fluid LP at or below which column generation gets more budget.
 constexpr double kFewPerNode = 3.0;
@@ -959,6 +961,143 @@ bool packTypeByConfigurations(Packing& pk, int type, std::vector<std::pair<int, 
     // at most a node per configuration in the LP's basis).
     place([&](size_t j) { return int(std::floor(glp_get_col_prim(g, first + int(j)) + 1e-9)); });
     return true;
+}
+
+namespace {
+
+struct BestBoundSearch {
+    IpSearch search;
+    double bound = -std::numeric_limits<double>::infinity(); // of the open subproblems, last seen
+};
+
+// Records the smallest bound of the open subproblems before every selection (what a stopped
+// search still proves), then applies the node limit.
+void bestBoundCallback(glp_tree* tree, void* info)
+{
+    auto* s = static_cast<BestBoundSearch*>(info);
+    if (glp_ios_reason(tree) == GLP_ISELECT) {
+        const int node = glp_ios_best_node(tree);
+        if (node != 0)
+            s->bound = glp_ios_node_bound(tree, node);
+    }
+    ipCallback(tree, &s->search);
+}
+
+} // namespace
+
+double integerNodesBound(const Problem& p, const Classes& cls, int effort, const Cancelled& cancelled)
+{
+    const int nClasses = int(cls.classes.size());
+    if (nClasses == 0)
+        return 0;
+    const std::vector<char> relevant = relevantTypes(p, cls);
+    for (size_t t = 0; t < p.types.size(); ++t) {
+        if (relevant[t] && p.types[t].hostsPerSlice > 1)
+            return 0;
+    }
+    for (const auto& c : cls.classes) {
+        if (p.shapes[size_t(c.shapes.front())].tpu)
+            return 0;
+    }
+    Lp lp;
+    for (const auto& c : cls.classes)
+        lp.addRow(GLP_LO, double(c.demand), 0.0);
+    const std::vector<int> poolRow = addPoolRows(lp, p);
+    for (int c = 0; c < nClasses; ++c)
+        lp.addColumn(slackCost(p, cls.classes[size_t(c)]), {c + 1}, {1.0});
+    for (size_t t = 0; t < p.types.size(); ++t) {
+        if (!relevant[t])
+            continue;
+        const NodeType& type = p.types[t];
+        // Capacity rows (every dimension some class uses) and every dual-feasible-function row
+        // that differs from them: sum over classes of u(demand / capacity) × replicas ≤ nodes.
+        std::vector<std::pair<int, int>> rows; // (dimension, k), k = 0: the capacity itself
+        for (int d = 0; d < p.dims; ++d) {
+            if (type.cap[size_t(d)] <= 0)
+                continue;
+            bool used = false;
+            for (int c : cls.ofType[t])
+                used = used || cls.classes[size_t(c)].weight[d] > 0;
+            if (!used)
+                continue;
+            rows.emplace_back(d, 0);
+            if (d == kPods)
+                continue;
+            for (int k = 1; k <= kDffMax; ++k) {
+                bool differs = false;
+                for (int c : cls.ofType[t]) {
+                    const double x = double(cls.classes[size_t(c)].weight[d]) / double(type.cap[size_t(d)]);
+                    differs = differs || (x > 1.0 / (k + 1) + 1e-12 && std::abs(dff(k, x) - x) > 1e-9);
+                }
+                if (differs)
+                    rows.emplace_back(d, k);
+            }
+        }
+        std::vector<int> rowIndex;
+        for (size_t r = 0; r < rows.size(); ++r)
+            rowIndex.push_back(lp.addRow(GLP_UP, 0.0, 0.0));
+        std::vector<int> nodeRows = rowIndex;
+        std::vector<double> nodeValues(rowIndex.size(), -1.0);
+        // Per-node limits: replicas ≤ maxPerNode × nodes.
+        std::vector<std::pair<int, int>> perNode; // (class, row)
+        for (int c : cls.ofType[t]) {
+            const LpClass& k = cls.classes[size_t(c)];
+            if (k.maxPerNode == kNoLimit)
+                continue;
+            perNode.emplace_back(c, lp.addRow(GLP_UP, 0.0, 0.0));
+            nodeRows.push_back(perNode.back().second);
+            nodeValues.push_back(-double(k.maxPerNode));
+        }
+        if (poolRow[size_t(type.pool)] > 0) {
+            nodeRows.push_back(poolRow[size_t(type.pool)]);
+            nodeValues.push_back(1.0);
+        }
+        glp_set_col_kind(lp.get(), lp.addColumn(type.price, nodeRows, nodeValues), GLP_IV);
+        for (int c : cls.ofType[t]) {
+            const LpClass& k = cls.classes[size_t(c)];
+            std::vector<int> colRows{c + 1};
+            std::vector<double> colValues{1.0};
+            for (size_t r = 0; r < rows.size(); ++r) {
+                const auto [d, kk] = rows[r];
+                const double x = double(k.weight[d]) / double(type.cap[size_t(d)]);
+                const double u = kk == 0 ? x : dff(kk, x);
+                if (u > 0) {
+                    colRows.push_back(rowIndex[r]);
+                    colValues.push_back(u);
+                }
+            }
+            for (const auto& [pc, row] : perNode) {
+                if (pc == c) {
+                    colRows.push_back(row);
+                    colValues.push_back(1.0);
+                }
+            }
+            lp.addColumn(0.0, colRows, colValues);
+        }
+    }
+    glp_prob* g = lp.get();
+    if (!lp.solve())
+        return 0;
+    const double relaxation = glp_get_obj_val(g);
+    BestBoundSearch s;
+    s.search.nodeLimit = kIntegerNodesSearch * std::max(1, effort);
+    s.search.cancelled = &cancelled;
+    glp_iocp iocp;
+    glp_init_iocp(&iocp);
+    iocp.msg_lev = GLP_MSG_OFF;
+    iocp.cb_func = bestBoundCallback;
+    iocp.cb_info = &s;
+    const int ret = glp_intopt(g, &iocp);
+    const int status = glp_mip_status(g);
+    double bound = relaxation;
+    if (ret == 0 && status == GLP_OPT && !s.search.aborted)
+        bound = std::max(bound, glp_mip_obj_val(g)); // the search finished: the MIP's optimum
+    else if (std::isfinite(s.bound))
+        bound = std::max(bound, s.bound);
+    if (cancelled && cancelled())
+        return 0;
+    // Guard against the simplex's tolerances.
+    return std::max(0.0, bound * (1 - 1e-7) - 1e-9);
 }
 
 ExactResult exactSolve(const Problem& p, const std::vector<int>& demand, int effort, const Cancelled& cancelled)

@@ -100,6 +100,13 @@ struct ExactResult {
 };
 ExactResult exactSolve(const Problem& p, const std::vector<int>& demand, int effort, const Cancelled& cancelled);
 
+// The fluid LP with whole nodes: Pods divisible over node types as in the fluid LP (capacity,
+// dual-feasible-function, per-node-limit and pool rows, every (class, type) pair a column), but
+// the node counts integers; GLPK's branch and bound under a node limit. Returns a proven lower
+// bound (the MIP's optimum when the search finishes, otherwise the least bound of its open
+// subproblems, never below the LP's), 0 when not applicable (TPU classes or slices) or cancelled.
+double integerNodesBound(const Problem& p, const Classes& cls, int effort, const Cancelled& cancelled);
+
 // Price and branch: the configuration IP over the columns column generation produced (br) and
 // the node configurations of `packings` (the first is the incumbent GLPK starts from), solved
 // by GLPK's branch and bound under a node limit. Its cost is an upper bound only (the column

@@ -11,6 +11,7 @@ const char* toString(BoundMethod m)
     case BoundMethod::None: return "none";
     case BoundMethod::ColumnGeneration: return "column-generation";
     case BoundMethod::FluidLp: return "fluid-lp";
+    case BoundMethod::FluidMip: return "fluid-mip";
     case BoundMethod::MipOptimal: return "mip-optimal";
     case BoundMethod::Billed: return "billed";
     }

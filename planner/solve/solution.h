@@ -89,7 +89,7 @@ struct Stranded {
 
 // Billed: a GKE Autopilot cluster, whose bill follows from the Pods' requests: nothing to
 // pack, so the bound is the bill.
-enum class BoundMethod { None, ColumnGeneration, FluidLp, MipOptimal, Billed };
+enum class BoundMethod { None, ColumnGeneration, FluidLp, FluidMip, MipOptimal, Billed };
 const char* toString(BoundMethod m);
 
 // The solution for one cluster.

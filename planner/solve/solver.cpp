@@ -121,6 +121,7 @@ struct ClusterResult {
     bool cancelled = false;
     double exactBound = 0;                    // from the exact solver, when it ran
     bool exactOptimal = false;                // it proved this cost optimal
+    double integerBound = 0;                  // the fluid LP with whole nodes, when it ran
 };
 
 bool better(const Packing& a, const Packing& b)
@@ -162,7 +163,7 @@ constexpr double kBalance = 32;
 // kConfigurationItems shapes, or up to kConfigurationItemsMax with kConfigurationReplicasPerItem
 // replicas per shape or more.
 constexpr double kConfigurationPerNode = 24;
-const size_t kConfigurationItems = std::getenv("CW_CI") ? std::atoi(std::getenv("CW_CI")) : 120;
+constexpr size_t kConfigurationItems = 120;
 constexpr size_t kConfigurationItemsMax = 400;
 constexpr int64_t kConfigurationReplicasPerItem = 100;
 
@@ -651,6 +652,15 @@ ClusterResult solveFresh(const Problem& p, const SolveOptions& options, const Ca
             timer.report("exact", exact.lowerBound);
         }
     }
+    // Small instances: the fluid LP with whole nodes, which counts what rounding node counts up
+    // costs. It bounds the whole demand, so only a packing that places all of it gets it.
+    if (small && options.lowerBound && !best.exactOptimal && !(cancelled && cancelled())) {
+        const std::vector<int> demand = fullDemand(p);
+        if (best.packing.placed() == demand) {
+            best.integerBound = integerNodesBound(p, buildClasses(p, demand), effort, cancelled);
+            timer.report("whole nodes", best.integerBound);
+        }
+    }
     best.cancelled = cancelled && cancelled();
     if (options.lowerBound && !best.cancelled) {
         computeBound(p, best, options, cancelled);
@@ -1090,6 +1100,10 @@ ClusterSolution assemble(const Problem& p, ClusterResult& r, const Plan& plan, d
         if (r.exactBound > cs.lowerBoundHourlyCost) {
             cs.lowerBoundHourlyCost = r.exactBound;
             cs.boundMethod = BoundMethod::MipOptimal;
+        }
+        if (r.integerBound > cs.lowerBoundHourlyCost) {
+            cs.lowerBoundHourlyCost = r.integerBound;
+            cs.boundMethod = BoundMethod::FluidMip;
         }
         if (r.exactOptimal) {
             cs.lowerBoundHourlyCost = cs.hourlyCost;

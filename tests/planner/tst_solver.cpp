@@ -503,6 +503,40 @@ private Q_SLOTS:
         }
     }
 
+    // The fluid LP with whole nodes: three replicas of 40 % of a node's CPU need two nodes
+    // (two fit a node); the fluid LP, even with its dual-feasible-function rows, needs 1.5.
+    void integerNodesBound()
+    {
+        auto yaml = [](int64_t cpu, int replicas) {
+            return "apiVersion: clusterwright/v1alpha1\nkind: Plan\nmetadata: {name: whole}\nspec:\n  clusters:\n"
+                   "  - name: c1\n    provider: gke\n    location: us-central1\n    nodePools:\n"
+                   "    - {name: p, machineType: e2-standard-8}\n  workloads:\n"
+                   "  - {name: a, cluster: c1, kind: inference, replicas: "
+                + std::to_string(replicas) + ", resources: {cpu: " + std::to_string(cpu) + "m, memory: 64Mi}}\n";
+        };
+        const model::Plan probe = planFromText(yaml(100, 1));
+        QVERIFY(!probe.clusters.empty());
+        const int64_t cpu = solve::detail::buildProblem(probe, cat(), probe.clusters.front()).types.front().cap[solve::detail::kCpu];
+        for (int replicas : {3, 5}) {
+            const model::Plan plan = planFromText(yaml(cpu * 40 / 100, replicas));
+            QVERIFY(!plan.clusters.empty());
+            const solve::detail::Problem p = solve::detail::buildProblem(plan, cat(), plan.clusters.front());
+            const solve::detail::Classes cls = solve::detail::buildClasses(p, {replicas});
+            const double price = p.types.front().price;
+            const solve::detail::FluidResult fluid = solve::detail::fluidLp(p, cls, {});
+            QVERIFY(fluid.solved);
+            const double whole = solve::detail::integerNodesBound(p, cls, 1, {});
+            const int nodes = (replicas + 1) / 2; // the optimum: two per node
+            QVERIFY2(fluid.value < nodes * price - 1e-6, qPrintable(QString::number(fluid.value)));
+            QVERIFY2(std::abs(whole - nodes * price) < 1e-5 * price, qPrintable(QString::number(whole)));
+            // And the solver reports it (or proves the optimum outright).
+            const solve::Solution sol = solve::solve(plan, cat());
+            const auto& cs = sol.clusters.front();
+            QVERIFY(cs.lowerBoundHourlyCost <= cs.hourlyCost + 1e-9);
+            QVERIFY(cs.lowerBoundHourlyCost >= whole - 1e-9 || cs.optimal);
+        }
+    }
+
     void gpuOptionAttached()
     {
         // An N1 pool takes the GPU model of the workload pinned to it, at the largest count.
