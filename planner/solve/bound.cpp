@@ -827,6 +827,24 @@ void ipCallback(glp_tree* tree, void* info)
     }
 }
 
+// GLPK's branch and bound, quiet, with a callback (which applies the node limit); GLPK's return
+// code. mirCuts: mixed-integer rounding cuts; pseudocosts: branching by pseudocosts and the
+// best projection for the next subproblem.
+int branchAndBound(glp_prob* g, void (*callback)(glp_tree*, void*), void* info, bool mirCuts, bool pseudocosts = false)
+{
+    glp_iocp iocp;
+    glp_init_iocp(&iocp);
+    iocp.msg_lev = GLP_MSG_OFF;
+    iocp.cb_func = callback;
+    iocp.cb_info = info;
+    iocp.mir_cuts = mirCuts ? GLP_ON : GLP_OFF;
+    if (pseudocosts) {
+        iocp.br_tech = GLP_BR_PCH;
+        iocp.bt_tech = GLP_BT_BPH;
+    }
+    return glp_intopt(g, &iocp);
+}
+
 } // namespace
 
 bool packTypeByConfigurations(Packing& pk, int type, std::vector<std::pair<int, int>>& items, int effort,
@@ -944,12 +962,7 @@ bool packTypeByConfigurations(Packing& pk, int type, std::vector<std::pair<int, 
         IpSearch search;
         search.nodeLimit = 300 * std::max(1, effort);
         search.cancelled = &cancelled;
-        glp_iocp iocp;
-        glp_init_iocp(&iocp);
-        iocp.msg_lev = GLP_MSG_OFF;
-        iocp.cb_func = ipCallback;
-        iocp.cb_info = &search;
-        const int ret = glp_intopt(g, &iocp);
+        const int ret = branchAndBound(g, ipCallback, &search, false);
         const int status = glp_mip_status(g);
         if ((ret == 0 || ret == GLP_ESTOP) && (status == GLP_OPT || status == GLP_FEAS))
             place([&](size_t j) { return int(std::lround(glp_mip_col_val(g, first + int(j)))); });
@@ -1082,12 +1095,7 @@ double integerNodesBound(const Problem& p, const Classes& cls, int effort, const
     BestBoundSearch s;
     s.search.nodeLimit = kIntegerNodesSearch * std::max(1, effort);
     s.search.cancelled = &cancelled;
-    glp_iocp iocp;
-    glp_init_iocp(&iocp);
-    iocp.msg_lev = GLP_MSG_OFF;
-    iocp.cb_func = bestBoundCallback;
-    iocp.cb_info = &s;
-    const int ret = glp_intopt(g, &iocp);
+    const int ret = branchAndBound(g, bestBoundCallback, &s, false);
     const int status = glp_mip_status(g);
     double bound = relaxation;
     if (ret == 0 && status == GLP_OPT && !s.search.aborted)
@@ -1218,13 +1226,7 @@ ExactResult exactSolve(const Problem& p, const std::vector<int>& demand, int eff
     IpSearch search;
     search.nodeLimit = 500 * std::max(1, effort);
     search.cancelled = &cancelled;
-    glp_iocp iocp;
-    glp_init_iocp(&iocp);
-    iocp.msg_lev = GLP_MSG_OFF;
-    iocp.cb_func = ipCallback;
-    iocp.cb_info = &search;
-    iocp.mir_cuts = GLP_ON;
-    const int ret = glp_intopt(g, &iocp);
+    const int ret = branchAndBound(g, ipCallback, &search, true);
     const int status = glp_mip_status(g);
     if ((ret != 0 && ret != GLP_ESTOP) || (status != GLP_OPT && status != GLP_FEAS))
         return out;
@@ -1350,15 +1352,7 @@ ExactResult configurationIp(const Problem& p, const BoundResult& br, const std::
     search.search.nodeLimit = 400 * std::max(1, effort);
     search.search.cancelled = &cancelled;
     search.start = incumbent ? &start : nullptr;
-    glp_iocp iocp;
-    glp_init_iocp(&iocp);
-    iocp.msg_lev = GLP_MSG_OFF;
-    iocp.cb_func = incumbentCallback;
-    iocp.cb_info = &search;
-    iocp.mir_cuts = GLP_ON;
-    iocp.br_tech = GLP_BR_PCH;
-    iocp.bt_tech = GLP_BT_BPH;
-    const int ret = glp_intopt(g, &iocp);
+    const int ret = branchAndBound(g, incumbentCallback, &search, true, true);
     const int status = glp_mip_status(g);
     if ((ret != 0 && ret != GLP_ESTOP) || (status != GLP_OPT && status != GLP_FEAS))
         return out;
