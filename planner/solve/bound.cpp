@@ -9,6 +9,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <numeric>
 #include <functional>
 #include <set>
 
@@ -567,6 +568,70 @@ double replicasPerNode(const Classes& cls, const FluidResult& fluid)
     return nodes > 0 ? replicas / nodes : 0.0;
 }
 
+namespace {
+
+// Independent parts of the problem: classes and the node types they may use, linked through
+// eligibility, and node types through a shared pool (its limits couple them). The LPs separate
+// over them, so a part whose column generation has converged proves its own value.
+struct Components {
+    int count = 0;
+    std::vector<int> ofClass;
+    std::vector<int> ofType; // -1: not relevant
+    std::vector<int> ofPool; // -1: no relevant type
+};
+
+Components components(const Problem& p, const Classes& cls, const std::vector<char>& relevant)
+{
+    const size_t nc = cls.classes.size(), nt = p.types.size();
+    std::vector<size_t> parent(nc + nt);
+    std::iota(parent.begin(), parent.end(), size_t(0));
+    auto find = [&](size_t a) {
+        while (parent[a] != a)
+            a = parent[a] = parent[parent[a]];
+        return a;
+    };
+    auto unite = [&](size_t a, size_t b) { parent[find(a)] = find(b); };
+    for (size_t c = 0; c < nc; ++c) {
+        for (int t : cls.classes[c].eligible) {
+            if (relevant[size_t(t)])
+                unite(c, nc + size_t(t));
+        }
+    }
+    for (const PoolInfo& pool : p.pools) {
+        int first = -1;
+        for (int t : pool.types) {
+            if (!relevant[size_t(t)])
+                continue;
+            if (first < 0)
+                first = t;
+            else
+                unite(nc + size_t(first), nc + size_t(t));
+        }
+    }
+    Components out;
+    std::map<size_t, int> id;
+    auto idOf = [&](size_t a) { return id.emplace(find(a), int(id.size())).first->second; };
+    out.ofClass.resize(nc);
+    for (size_t c = 0; c < nc; ++c)
+        out.ofClass[c] = idOf(c);
+    out.ofType.assign(nt, -1);
+    for (size_t t = 0; t < nt; ++t) {
+        if (relevant[t])
+            out.ofType[t] = idOf(nc + t);
+    }
+    out.ofPool.assign(p.pools.size(), -1);
+    for (size_t i = 0; i < p.pools.size(); ++i) {
+        for (int t : p.pools[i].types) {
+            if (relevant[size_t(t)])
+                out.ofPool[i] = out.ofType[size_t(t)];
+        }
+    }
+    out.count = int(id.size());
+    return out;
+}
+
+} // namespace
+
 BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, int effort, const Cancelled& cancelled,
                               const std::vector<const Packing*>& seeds, double fewPerNode, FluidResult* fluid)
 {
@@ -724,6 +789,25 @@ BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, 
     for (const LpClass& c : cls.classes)
         replicas += c.demand;
     const bool shorten = replicas > kShortenReplicas;
+    // Per independent part: the fluid LP's value (its share of the dual objective) and, once its
+    // column generation has converged, the configuration LP's.
+    const Components parts = components(p, cls, relevant);
+    std::vector<double> partBound(size_t(parts.count), 0.0);
+    std::vector<char> partConverged(size_t(parts.count), 0);
+    if (r.fluid.solved) {
+        for (int c = 0; c < nClasses; ++c)
+            partBound[size_t(parts.ofClass[size_t(c)])] += r.fluid.y[size_t(c)] * double(cls.classes[size_t(c)].demand);
+        for (size_t i = 0; i < p.pools.size(); ++i) {
+            const int k = parts.ofPool[i];
+            const double m = r.fluid.mu[i];
+            if (k < 0)
+                continue;
+            if (m > 0)
+                partBound[size_t(k)] += p.pools[i].minNodes * m;
+            else if (m < 0 && p.pools[i].maxNodes != kNoLimit)
+                partBound[size_t(k)] += double(p.pools[i].maxNodes) * m;
+        }
+    }
     for (int round = 0; round < maxRounds; ++round) {
         if (cancelled && cancelled())
             break;
@@ -748,6 +832,7 @@ BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, 
         std::vector<std::pair<int, std::vector<std::pair<int, int>>>> fresh;
         bool exact = true;
         bool shortened = false;
+        std::vector<char> partExact(size_t(parts.count), 1), partFresh(size_t(parts.count), 0);
         for (size_t t = 0; t < p.types.size(); ++t) {
             if (!relevant[t])
                 continue;
@@ -763,15 +848,46 @@ BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, 
             exact = exact && k.exact;
             finished[t] = k.exact;
             upper[t] = k.upperBound;
+            const int part = parts.ofType[t];
+            partExact[size_t(part)] = partExact[size_t(part)] && k.exact;
             const double rc = p.types[t].price - k.value - mu[size_t(p.types[t].pool)];
-            if (rc < -1e-9 * std::max(1.0, p.types[t].price))
+            if (rc < -1e-9 * std::max(1.0, p.types[t].price)) {
+                partFresh[size_t(part)] = 1;
                 fresh.emplace_back(int(t), std::move(k.counts));
+            }
         }
         const double lb = lagrangianBound(p, cls, y, mu, upper, relevant, slack);
         if (lb > best) {
             best = lb;
             bestDuals = y;
             r.fromFluid = false;
+        }
+        // A part whose pricing is exact and offers no column: the master's share of the
+        // objective there is that part's configuration LP.
+        bool newlyConverged = false;
+        for (int k = 0; k < parts.count; ++k)
+            newlyConverged = newlyConverged || (partExact[size_t(k)] && !partFresh[size_t(k)] && !partConverged[size_t(k)]);
+        if (newlyConverged) {
+            std::vector<double> share(size_t(parts.count), 0.0);
+            for (int c = 0; c < nClasses; ++c)
+                share[size_t(parts.ofClass[size_t(c)])] += slack[size_t(c)] * glp_get_col_prim(g, c + 1);
+            for (size_t j = 0; j < r.columns.size(); ++j)
+                share[size_t(parts.ofType[size_t(r.columns[j].type)])] +=
+                    p.types[size_t(r.columns[j].type)].price * glp_get_col_prim(g, firstPatternColumn + int(j));
+            for (int k = 0; k < parts.count; ++k) {
+                if (partExact[size_t(k)] && !partFresh[size_t(k)] && !partConverged[size_t(k)]) {
+                    partConverged[size_t(k)] = 1;
+                    partBound[size_t(k)] = std::max(partBound[size_t(k)], share[size_t(k)]);
+                }
+            }
+            double sum = 0;
+            for (double b : partBound)
+                sum += b;
+            sum = sum * (1 - 1e-7) - 1e-9;
+            if (sum > best) {
+                best = sum;
+                r.fromFluid = false;
+            }
         }
         bool added = false;
         for (auto& [t, counts] : fresh)
@@ -795,6 +911,11 @@ BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, 
         if (round + 1 == maxRounds)
             r.effortLimit = true;
     }
+    r.parts = parts.count;
+    for (char converged : partConverged)
+        r.partsConverged += converged ? 1 : 0;
+    if (r.converged)
+        r.partsConverged = r.parts;
     r.computed = solvedOnce || r.fluid.solved;
     r.lowerBound = std::max(0.0, best * (1 - 1e-9) - 1e-9);
     r.duals = solvedOnce ? y : bestDuals;

@@ -68,6 +68,8 @@ struct BoundResult {
     bool converged = false;      // no configuration prices out
     bool effortLimit = false;    // stopped by the round limit or an unfinished knapsack
     int iterations = 0;
+    int parts = 0;               // independent parts (classes and node types linked by eligibility and pools)
+    int partsConverged = 0;      // parts whose configuration LP column generation proved
     Classes cls;
     std::vector<LpColumn> columns;
     std::vector<double> x;       // master value of every column

@@ -537,6 +537,67 @@ private Q_SLOTS:
         }
     }
 
+    // Two independent parts (disjoint pools by node selector): three Pods that pair only as
+    // (70 % CPU, 20 % memory) with (20 %, 70 %), the third (45 %, 45 %) alone, so their
+    // configuration LP needs 2 nodes where the fluid LP needs 1.5; and 200 small Pods of
+    // different shapes on a large node type, whose column generation does not converge. The
+    // first part's proof still counts: the bound is at least the fluid LP plus half a node.
+    void independentPartsConverge()
+    {
+        std::mt19937 rng(11);
+        auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+        model::Plan plan;
+        plan.name = "parts";
+        model::Cluster c;
+        c.name = "c1";
+        c.location = "us-central1";
+        model::NodePool small;
+        small.name = "small";
+        small.machineTypes = {"n2-standard-8"};
+        small.labels = {{"part", "a"}};
+        model::NodePool large;
+        large.name = "large";
+        large.machineTypes = {"n2-standard-64"};
+        large.labels = {{"part", "b"}};
+        c.nodePools = {small, large};
+        plan.clusters.push_back(c);
+        const solve::detail::Problem probe = solve::detail::buildProblem(plan, cat(), plan.clusters.front());
+        QCOMPARE(probe.types.size(), size_t(2));
+        const int64_t cpu = probe.types.front().cap[solve::detail::kCpu];
+        const int64_t mem = probe.types.front().cap[solve::detail::kMemory];
+        auto add = [&](const std::string& name, const char* part, int64_t cpuMilli, int64_t memoryBytes) {
+            model::Workload w;
+            w.name = name;
+            w.cluster = "c1";
+            w.replicas = 1;
+            w.resources.cpuMilli = cpuMilli;
+            w.resources.memoryBytes = memoryBytes;
+            w.nodeSelector = {{"part", part}};
+            plan.workloads.push_back(w);
+        };
+        add("x", "a", cpu * 70 / 100, mem * 20 / 100);
+        add("y", "a", cpu * 20 / 100, mem * 70 / 100);
+        add("z", "a", cpu * 45 / 100, mem * 45 / 100);
+        for (int i = 0; i < 200; ++i)
+            add("b" + std::to_string(i), "b", 100 * pick(2, 40), kMi * 64 * pick(2, 120));
+        const solve::detail::Problem p = solve::detail::buildProblem(plan, cat(), plan.clusters.front());
+        std::vector<int> demand(p.shapes.size());
+        for (size_t i = 0; i < demand.size(); ++i)
+            demand[i] = p.shapes[i].replicas;
+        const solve::detail::BoundResult r = solve::detail::computeLowerBound(p, demand, 1, {}, {});
+        QVERIFY(r.fluid.solved);
+        QCOMPARE(r.parts, 2);
+        QVERIFY2(!r.converged, "the large part was meant not to converge");
+        QCOMPARE(r.partsConverged, 1);
+        const double priceA = p.types.front().price;
+        QVERIFY2(r.lowerBound >= (r.fluid.value + 0.5 * priceA) * (1 - 1e-6),
+                 qPrintable(QStringLiteral("%1 vs fluid %2").arg(r.lowerBound).arg(r.fluid.value)));
+        // And it stays below what a placement costs.
+        const solve::Solution sol = solve::solve(plan, cat());
+        QVERIFY2(violations(plan, sol).isEmpty(), qPrintable(violations(plan, sol)));
+        QVERIFY(r.lowerBound <= sol.clusters.front().hourlyCost + 1e-9);
+    }
+
     void gpuOptionAttached()
     {
         // An N1 pool takes the GPU model of the workload pinned to it, at the largest count.
