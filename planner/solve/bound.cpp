@@ -255,6 +255,13 @@ constexpr int64_t kBranchReplicas = 400;
 constexpr int64_t kUnfinishedShare = 16;
 constexpr int64_t kShortenReplicas = 400;
 
+// The fluid LP with whole nodes runs on every independent part up to kWholeNodesReplicas
+// replicas in all, and beyond on the parts with at most kPartWholeNodesColumns (class, node
+// type) pairs and kPartWholeNodesNodes nodes in the fluid LP.
+constexpr int64_t kWholeNodesReplicas = 400;
+constexpr size_t kPartWholeNodesColumns = 2000;
+constexpr double kPartWholeNodesNodes = 300;
+
 // Branch-and-bound nodes (times the effort) of the fluid LP with integer node counts.
 constexpr int kIntegerNodesSearch = 300;
 
@@ -633,7 +640,8 @@ Components components(const Problem& p, const Classes& cls, const std::vector<ch
 } // namespace
 
 BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, int effort, const Cancelled& cancelled,
-                              const std::vector<const Packing*>& seeds, double fewPerNode, FluidResult* fluid)
+                              const std::vector<const Packing*>& seeds, double fewPerNode, FluidResult* fluid,
+                              size_t partClasses)
 {
     BoundResult r;
     r.cls = buildClasses(p, demand);
@@ -662,8 +670,34 @@ BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, 
     r.fluid = fluid ? std::move(*fluid) : fluidLp(p, cls, cancelled, seeds);
     if (cancelled && cancelled())
         return r;
-    if (effort > 0 && std::isfinite(fewPerNode) && (!r.fluid.solved || replicasPerNode(cls, r.fluid) > fewPerNode))
-        effort = 0;
+    // Which independent parts column generation prices: all, or (when the whole puts many
+    // replicas on a node) those that qualify on their own.
+    const Components parts = components(p, cls, relevant);
+    std::vector<char> active(size_t(parts.count), 1);
+    bool partsOnly = false;
+    if (effort > 0 && std::isfinite(fewPerNode) && (!r.fluid.solved || replicasPerNode(cls, r.fluid) > fewPerNode)) {
+        partsOnly = true;
+        std::vector<size_t> classesOf(size_t(parts.count), 0);
+        std::vector<double> replicasOf(size_t(parts.count), 0.0), nodesOf(size_t(parts.count), 0.0);
+        for (int c = 0; c < nClasses; ++c) {
+            const int k = parts.ofClass[size_t(c)];
+            ++classesOf[size_t(k)];
+            replicasOf[size_t(k)] += double(cls.classes[size_t(c)].demand);
+        }
+        for (size_t t = 0; r.fluid.solved && t < p.types.size(); ++t) {
+            if (parts.ofType[t] >= 0)
+                nodesOf[size_t(parts.ofType[t])] += r.fluid.nodes[t];
+        }
+        bool any = false;
+        for (int k = 0; k < parts.count; ++k) {
+            const bool few = r.fluid.solved && nodesOf[size_t(k)] > 0 && replicasOf[size_t(k)] / nodesOf[size_t(k)] <= fewPerNode;
+            active[size_t(k)] = r.fluid.solved && classesOf[size_t(k)] > 0 && (classesOf[size_t(k)] <= partClasses || few);
+            any = any || active[size_t(k)];
+        }
+        if (!any)
+            effort = 0;
+    }
+    auto priced = [&](size_t t) { return relevant[t] && active[size_t(parts.ofType[t])]; };
     // With at most kFewPerNode replicas per node the knapsacks are tiny: four times the budget
     // buys rounds, and the master's configurations come closer to the optimum.
     if (effort > 0 && r.fluid.solved && replicasPerNode(cls, r.fluid) <= kFewPerNode) {
@@ -708,6 +742,11 @@ BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, 
     for (int c = 0; c < nClasses; ++c)
         lp.addRow(GLP_LO, double(cls.classes[size_t(c)].demand), 0.0);
     const std::vector<int> poolRow = addPoolRows(lp, p);
+    // The limits of pools in parts not priced have no columns here: free rows.
+    for (size_t i = 0; i < p.pools.size(); ++i) {
+        if (poolRow[i] > 0 && (parts.ofPool[i] < 0 || !active[size_t(parts.ofPool[i])]))
+            glp_set_row_bnds(lp.get(), poolRow[i], GLP_FR, 0.0, 0.0);
+    }
     for (int c = 0; c < nClasses; ++c)
         lp.addColumn(slack[size_t(c)], {c + 1}, {1.0});
     const int firstPatternColumn = nClasses + 1;
@@ -721,7 +760,7 @@ BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, 
     };
     for (const Packing* seed : seeds) {
         for (const auto& node : seed->nodes()) {
-            if (!node.alive || node.items.empty() || !relevant[size_t(node.type)])
+            if (!node.alive || node.items.empty() || !priced(size_t(node.type)))
                 continue;
             std::map<int, int> counts;
             for (const auto& [s, k] : node.items) {
@@ -738,7 +777,7 @@ BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, 
         int bestType = -1;
         double bestPer = std::numeric_limits<double>::infinity();
         for (int t : k.eligible) {
-            const int n = relevant[size_t(t)] ? aloneFit(p, k, t) : 0;
+            const int n = priced(size_t(t)) ? aloneFit(p, k, t) : 0;
             if (n > 0 && p.types[size_t(t)].price / n < bestPer) {
                 bestPer = p.types[size_t(t)].price / n;
                 bestType = t;
@@ -756,12 +795,13 @@ BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, 
             if (p.types[size_t(t)].price < p.types[size_t(cheapest)].price)
                 cheapest = t;
         }
-        addPattern(cheapest, {});
+        if (priced(size_t(cheapest)))
+            addPattern(cheapest, {});
     }
     if (r.fluid.solved) {
         std::vector<double> upper(p.types.size(), 0.0);
         for (size_t t = 0; t < p.types.size(); ++t) {
-            if (!relevant[t])
+            if (!priced(t))
                 continue;
             KnapsackResult k = price(r.fluid.y, t, std::min(perKnapsack, budget),
                                      p.types[t].price - r.fluid.mu[size_t(p.types[t].pool)]);
@@ -770,7 +810,8 @@ BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, 
             if (!k.counts.empty())
                 addPattern(int(t), std::move(k.counts));
         }
-        const double lb = lagrangianBound(p, cls, r.fluid.y, r.fluid.mu, upper, relevant, slack);
+        // (Only with every part priced: the unpriced types' knapsacks are unknown.)
+        const double lb = partsOnly ? 0.0 : lagrangianBound(p, cls, r.fluid.y, r.fluid.mu, upper, relevant, slack);
         if (lb > best) {
             best = lb;
             r.fromFluid = false;
@@ -791,8 +832,14 @@ BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, 
     const bool shorten = replicas > kShortenReplicas;
     // Per independent part: the fluid LP's value (its share of the dual objective) and, once its
     // column generation has converged, the configuration LP's.
-    const Components parts = components(p, cls, relevant);
     std::vector<double> partBound(size_t(parts.count), 0.0);
+    // Their sum, with a margin for the simplex's tolerances.
+    auto partsTotal = [&] {
+        double sum = 0;
+        for (double b : partBound)
+            sum += b;
+        return sum * (1 - 1e-7) - 1e-9;
+    };
     std::vector<char> partConverged(size_t(parts.count), 0);
     if (r.fluid.solved) {
         for (int c = 0; c < nClasses; ++c)
@@ -821,7 +868,7 @@ BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, 
             y[size_t(c)] = std::clamp(glp_get_row_dual(g, c + 1), 0.0, slack[size_t(c)]);
         for (size_t i = 0; i < p.pools.size(); ++i)
             mu[i] = poolRow[i] > 0 ? glp_get_row_dual(g, poolRow[i]) : 0.0;
-        if (best >= z * (1 - 1e-6)) {
+        if (!partsOnly && best >= z * (1 - 1e-6)) {
             r.converged = true;
             break;
         }
@@ -832,9 +879,9 @@ BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, 
         std::vector<std::pair<int, std::vector<std::pair<int, int>>>> fresh;
         bool exact = true;
         bool shortened = false;
-        std::vector<char> partExact(size_t(parts.count), 1), partFresh(size_t(parts.count), 0);
+        std::vector<char> partExact(active), partFresh(size_t(parts.count), 0);
         for (size_t t = 0; t < p.types.size(); ++t) {
-            if (!relevant[t])
+            if (!priced(t))
                 continue;
             // A type whose search did not finish last round gets a share of the node limit: its
             // first columns are found early, and the budget buys more rounds. When nothing
@@ -856,7 +903,7 @@ BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, 
                 fresh.emplace_back(int(t), std::move(k.counts));
             }
         }
-        const double lb = lagrangianBound(p, cls, y, mu, upper, relevant, slack);
+        const double lb = partsOnly ? 0.0 : lagrangianBound(p, cls, y, mu, upper, relevant, slack);
         if (lb > best) {
             best = lb;
             bestDuals = y;
@@ -880,10 +927,7 @@ BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, 
                     partBound[size_t(k)] = std::max(partBound[size_t(k)], share[size_t(k)]);
                 }
             }
-            double sum = 0;
-            for (double b : partBound)
-                sum += b;
-            sum = sum * (1 - 1e-7) - 1e-9;
+            const double sum = partsTotal();
             if (sum > best) {
                 best = sum;
                 r.fromFluid = false;
@@ -899,17 +943,63 @@ BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, 
         fullLimits = false;
         if (!added) {
             // Nothing prices out: with exact pricing the master's value is the configuration LP.
-            if (exact) {
+            if (exact && !partsOnly) {
                 r.converged = true;
                 best = std::max(best, z * (1 - 1e-7) - 1e-9);
                 r.fromFluid = r.fromFluid && best <= r.fluidValue;
             } else {
-                r.effortLimit = true;
+                r.effortLimit = !exact;
             }
             break;
         }
         if (round + 1 == maxRounds)
             r.effortLimit = true;
+    }
+    // Parts small enough for it: the fluid LP with whole nodes, part by part.
+    if (r.fluid.solved && !(cancelled && cancelled())) {
+        std::vector<size_t> columnsOf(size_t(parts.count), 0);
+        std::vector<double> nodesOf(size_t(parts.count), 0.0);
+        for (int c = 0; c < nClasses; ++c)
+            columnsOf[size_t(parts.ofClass[size_t(c)])] += cls.classes[size_t(c)].eligible.size();
+        for (size_t t = 0; t < p.types.size(); ++t) {
+            if (parts.ofType[t] >= 0)
+                nodesOf[size_t(parts.ofType[t])] += r.fluid.nodes[t];
+        }
+        bool raised = false;
+        for (int k = 0; k < parts.count; ++k) {
+            // Small instances: every part. Otherwise parts with few columns and few nodes, where
+            // rounding node counts up weighs.
+            const bool wanted = replicas <= kWholeNodesReplicas ||
+                (columnsOf[size_t(k)] <= kPartWholeNodesColumns && nodesOf[size_t(k)] <= kPartWholeNodesNodes);
+            if (columnsOf[size_t(k)] == 0 || !wanted)
+                continue;
+            Classes sub;
+            sub.classOf.assign(cls.classOf.size(), -1);
+            sub.ofType.assign(p.types.size(), {});
+            for (int c = 0; c < nClasses; ++c) {
+                if (parts.ofClass[size_t(c)] != k)
+                    continue;
+                for (int t : cls.classes[size_t(c)].eligible)
+                    sub.ofType[size_t(t)].push_back(int(sub.classes.size()));
+                sub.classes.push_back(cls.classes[size_t(c)]);
+            }
+            std::vector<char> types(p.types.size(), 0);
+            for (size_t t = 0; t < p.types.size(); ++t)
+                types[t] = parts.ofType[t] == k;
+            const double whole = integerNodesBound(p, sub, effort, cancelled, &types);
+            if (whole > partBound[size_t(k)]) {
+                partBound[size_t(k)] = whole;
+                raised = true;
+            }
+        }
+        if (raised) {
+            const double sum = partsTotal();
+            if (sum > best) {
+                best = sum;
+                r.fromFluid = false;
+                r.wholeNodes = true;
+            }
+        }
     }
     r.parts = parts.count;
     for (char converged : partConverged)
@@ -918,7 +1008,7 @@ BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, 
         r.partsConverged = r.parts;
     r.computed = solvedOnce || r.fluid.solved;
     r.lowerBound = std::max(0.0, best * (1 - 1e-9) - 1e-9);
-    r.duals = solvedOnce ? y : bestDuals;
+    r.duals = solvedOnce && !partsOnly ? y : bestDuals;
     if (solvedOnce) {
         r.x.resize(r.columns.size());
         for (size_t j = 0; j < r.columns.size(); ++j)
@@ -1119,12 +1209,15 @@ void bestBoundCallback(glp_tree* tree, void* info)
 
 } // namespace
 
-double integerNodesBound(const Problem& p, const Classes& cls, int effort, const Cancelled& cancelled)
+double integerNodesBound(const Problem& p, const Classes& cls, int effort, const Cancelled& cancelled,
+                         const std::vector<char>* types)
 {
     const int nClasses = int(cls.classes.size());
     if (nClasses == 0)
         return 0;
-    const std::vector<char> relevant = relevantTypes(p, cls);
+    std::vector<char> relevant = relevantTypes(p, cls);
+    for (size_t t = 0; types && t < p.types.size(); ++t)
+        relevant[t] = relevant[t] && (*types)[t];
     for (size_t t = 0; t < p.types.size(); ++t) {
         if (relevant[t] && p.types[t].hostsPerSlice > 1)
             return 0;
@@ -1137,6 +1230,14 @@ double integerNodesBound(const Problem& p, const Classes& cls, int effort, const
     for (const auto& c : cls.classes)
         lp.addRow(GLP_LO, double(c.demand), 0.0);
     const std::vector<int> poolRow = addPoolRows(lp, p);
+    // Pools without a node type here: their limits are not this model's.
+    for (size_t i = 0; i < p.pools.size(); ++i) {
+        bool here = false;
+        for (int t : p.pools[i].types)
+            here = here || relevant[size_t(t)];
+        if (poolRow[i] > 0 && !here)
+            glp_set_row_bnds(lp.get(), poolRow[i], GLP_FR, 0.0, 0.0);
+    }
     for (int c = 0; c < nClasses; ++c)
         lp.addColumn(slackCost(p, cls.classes[size_t(c)]), {c + 1}, {1.0});
     for (size_t t = 0; t < p.types.size(); ++t) {

@@ -70,6 +70,7 @@ struct BoundResult {
     int iterations = 0;
     int parts = 0;               // independent parts (classes and node types linked by eligibility and pools)
     int partsConverged = 0;      // parts whose configuration LP column generation proved
+    bool wholeNodes = false;     // the fluid LP with whole nodes raised the bound
     Classes cls;
     std::vector<LpColumn> columns;
     std::vector<double> x;       // master value of every column
@@ -107,7 +108,9 @@ ExactResult exactSolve(const Problem& p, const std::vector<int>& demand, int eff
 // the node counts integers; GLPK's branch and bound under a node limit. Returns a proven lower
 // bound (the MIP's optimum when the search finishes, otherwise the least bound of its open
 // subproblems, never below the LP's), 0 when not applicable (TPU classes or slices) or cancelled.
-double integerNodesBound(const Problem& p, const Classes& cls, int effort, const Cancelled& cancelled);
+// types: only these node types (an independent part's); pools without one get no limits.
+double integerNodesBound(const Problem& p, const Classes& cls, int effort, const Cancelled& cancelled,
+                         const std::vector<char>* types = nullptr);
 
 // Price and branch: the configuration IP over the columns column generation produced (br) and
 // the node configurations of `packings` (the first is the incumbent GLPK starts from), solved
@@ -118,12 +121,16 @@ ExactResult configurationIp(const Problem& p, const BoundResult& br, const std::
 
 // The bound for covering `demand` (replicas per shape). seeds: packings whose node
 // configurations start the master, so that its value is at most theirs from the first round.
-// effort 0: the fluid LP alone; so too when the fluid LP puts more than fewPerNode replicas on
-// a node on average (the knapsacks would be large). fluid: the fluid LP of these classes when
-// already solved (moved from).
+// effort 0: the fluid LP alone. When the fluid LP puts more than fewPerNode replicas on a node
+// on average (the knapsacks would be large), column generation runs only on the independent
+// parts that have at most partClasses classes or put at most fewPerNode replicas on a node
+// themselves (none when partClasses is 0); the others keep the fluid LP's bound, and the duals
+// returned are the fluid LP's. fluid: the fluid LP of these classes when already solved (moved
+// from).
 BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, int effort, const Cancelled& cancelled,
                               const std::vector<const Packing*>& seeds,
-                              double fewPerNode = std::numeric_limits<double>::infinity(), FluidResult* fluid = nullptr);
+                              double fewPerNode = std::numeric_limits<double>::infinity(), FluidResult* fluid = nullptr,
+                              size_t partClasses = 0);
 
 // Replicas per node of the fluid LP's solution (0 when it has no nodes).
 double replicasPerNode(const Classes& cls, const FluidResult& fluid);

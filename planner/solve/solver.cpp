@@ -121,7 +121,6 @@ struct ClusterResult {
     bool cancelled = false;
     double exactBound = 0;                    // from the exact solver, when it ran
     bool exactOptimal = false;                // it proved this cost optimal
-    double integerBound = 0;                  // the fluid LP with whole nodes, when it ran
 };
 
 bool better(const Packing& a, const Packing& b)
@@ -520,7 +519,8 @@ void computeBound(const Problem& p, ClusterResult& r, const SolveOptions& option
     const Classes classes = buildClasses(p, placed);
     const bool configuration = classes.classes.size() <= kConfigurationClasses * size_t(effort);
     r.bound = computeLowerBound(p, placed, effort, cancelled, {&r.packing},
-                                configuration ? std::numeric_limits<double>::infinity() : fewPerNode(classes));
+                                configuration ? std::numeric_limits<double>::infinity() : fewPerNode(classes), nullptr,
+                                kConfigurationClasses * size_t(effort));
 }
 
 ClusterResult solveFresh(const Problem& p, const SolveOptions& options, const Cancelled& cancelled)
@@ -576,8 +576,10 @@ ClusterResult solveFresh(const Problem& p, const SolveOptions& options, const Ca
     }
     std::vector<double> values = standalone;
     if (options.lowerBound && !(cancelled && cancelled())) {
-        best.bound = computeLowerBound(p, fullDemand(p), configuration ? effort : 0, cancelled, {&best.packing},
-                                       std::numeric_limits<double>::infinity(), fluid ? &*fluid : nullptr);
+        // Without column generation on the whole, the parts that qualify on their own get it.
+        best.bound = computeLowerBound(p, fullDemand(p), effort, cancelled, {&best.packing},
+                                       configuration ? std::numeric_limits<double>::infinity() : fewPerNode(classes),
+                                       fluid ? &*fluid : nullptr, kConfigurationClasses * size_t(effort));
         const BoundResult& bound = best.bound;
         timer.report("lower bound", bound.lowerBound);
         if (tracing())
@@ -597,7 +599,7 @@ ClusterResult solveFresh(const Problem& p, const SolveOptions& options, const Ca
             finish(trimmed, values, effort, false, cancelled);
             consider(std::move(trimmed), "fluid rounding, fractions by the greedy");
         }
-        if (!bound.x.empty()) {
+        if (configuration && !bound.x.empty()) {
             Packing pk = base;
             roundLp(pk, bound);
             greedyPack(pk, values, 300 * effort, cancelled);
@@ -650,15 +652,6 @@ ClusterResult solveFresh(const Problem& p, const SolveOptions& options, const Ca
                 best.exactOptimal = exact.optimal && best.packing.cost() <= exact.cost + 1e-9 * std::max(1.0, exact.cost);
             }
             timer.report("exact", exact.lowerBound);
-        }
-    }
-    // Small instances: the fluid LP with whole nodes, which counts what rounding node counts up
-    // costs. It bounds the whole demand, so only a packing that places all of it gets it.
-    if (small && options.lowerBound && !best.exactOptimal && !(cancelled && cancelled())) {
-        const std::vector<int> demand = fullDemand(p);
-        if (best.packing.placed() == demand) {
-            best.integerBound = integerNodesBound(p, buildClasses(p, demand), effort, cancelled);
-            timer.report("whole nodes", best.integerBound);
         }
     }
     best.cancelled = cancelled && cancelled();
@@ -1094,16 +1087,14 @@ ClusterSolution assemble(const Problem& p, ClusterResult& r, const Plan& plan, d
     // The bound and the gap.
     if (r.bound.computed || r.exactBound > 0) {
         cs.lowerBoundHourlyCost = r.bound.lowerBound;
-        cs.boundMethod = r.bound.fromFluid ? BoundMethod::FluidLp : BoundMethod::ColumnGeneration;
+        cs.boundMethod = r.bound.fromFluid ? BoundMethod::FluidLp
+                         : r.bound.wholeNodes ? BoundMethod::FluidMip
+                                              : BoundMethod::ColumnGeneration;
         cs.boundIterations = r.bound.iterations + r.bound.fluid.rounds;
         cs.boundColumns = int(r.bound.columns.size());
         if (r.exactBound > cs.lowerBoundHourlyCost) {
             cs.lowerBoundHourlyCost = r.exactBound;
             cs.boundMethod = BoundMethod::MipOptimal;
-        }
-        if (r.integerBound > cs.lowerBoundHourlyCost) {
-            cs.lowerBoundHourlyCost = r.integerBound;
-            cs.boundMethod = BoundMethod::FluidMip;
         }
         if (r.exactOptimal) {
             cs.lowerBoundHourlyCost = cs.hourlyCost;
