@@ -592,10 +592,18 @@ private Q_SLOTS:
         const double priceA = p.types.front().price;
         QVERIFY2(r.lowerBound >= (r.fluid.value + 0.5 * priceA) * (1 - 1e-6),
                  qPrintable(QStringLiteral("%1 vs fluid %2").arg(r.lowerBound).arg(r.fluid.value)));
+        // When column generation does not pay on the whole (the large part puts many replicas
+        // on a node), the small part still gets it on its own; the duals stay the fluid LP's.
+        const solve::detail::BoundResult q = solve::detail::computeLowerBound(p, demand, 1, {}, {}, 3.0, nullptr, 160);
+        QVERIFY(solve::detail::replicasPerNode(q.cls, q.fluid) > 3.0);
+        QCOMPARE(q.partsConverged, 1);
+        QVERIFY(q.lowerBound >= (q.fluid.value + 0.5 * priceA) * (1 - 1e-6));
+        QCOMPARE(q.duals, q.fluid.y);
         // And it stays below what a placement costs.
         const solve::Solution sol = solve::solve(plan, cat());
         QVERIFY2(violations(plan, sol).isEmpty(), qPrintable(violations(plan, sol)));
         QVERIFY(r.lowerBound <= sol.clusters.front().hourlyCost + 1e-9);
+        QVERIFY(q.lowerBound <= sol.clusters.front().hourlyCost + 1e-9);
     }
 
     void gpuOptionAttached()
