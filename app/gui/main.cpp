@@ -32,10 +32,25 @@ void printError(const QString& message)
     std::cerr << "clusterwright: " << message.toStdString() << '\n';
 }
 
+// A screenshot needs no display: without one (and without a platform chosen), render offscreen
+// instead of failing to connect to a display server.
+void offscreenForScreenshotWithoutDisplay(int argc, char** argv)
+{
+    bool shooting = false;
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        shooting = shooting || a == "--screenshot" || a.startsWith("--screenshot=");
+    }
+    if (shooting && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
+        && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
+    offscreenForScreenshotWithoutDisplay(argc, argv);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Clusterwright"));
     QApplication::setOrganizationName(QStringLiteral("Clusterwright"));
