@@ -18,13 +18,18 @@ struct Run {
     QString err;
 };
 
+// extraEnv: NAME=VALUE to set, or -NAME to remove.
 Run runGui(const QStringList& args, const QStringList& extraEnv = {})
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    for (const QString& kv : extraEnv)
-        env.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
+    for (const QString& kv : extraEnv) {
+        if (kv.startsWith(QLatin1Char('-')))
+            env.remove(kv.mid(1));
+        else
+            env.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
+    }
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(CW_GUI_PATH), args);
     p.waitForFinished(180000);
@@ -82,6 +87,19 @@ private Q_SLOTS:
     }
 
     // At a scale factor of 2 the window renders at twice the pixels.
+    // No display and no platform chosen: the screenshot renders offscreen all the same.
+    void withoutDisplay()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("shot.png"));
+        const Run r = runGui({QStringLiteral("--screenshot"), file},
+                             {QStringLiteral("-QT_QPA_PLATFORM"), QStringLiteral("-DISPLAY"), QStringLiteral("-WAYLAND_DISPLAY")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QImage image(file);
+        QCOMPARE(image.size(), QSize(1600, 1000));
+        QVERIFY(distinctColours(image) > 50);
+    }
+
     void highDpi()
     {
         QTemporaryDir dir;
