@@ -921,10 +921,24 @@ BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, 
             for (size_t j = 0; j < r.columns.size(); ++j)
                 share[size_t(parts.ofType[size_t(r.columns[j].type)])] +=
                     p.types[size_t(r.columns[j].type)].price * glp_get_col_prim(g, firstPatternColumn + int(j));
+            // The proof is for the (clamped) duals the pricing saw: the part's dual objective at
+            // them bounds it too; the smaller of the two stays.
+            std::vector<double> dualShare(size_t(parts.count), 0.0);
+            for (int c = 0; c < nClasses; ++c)
+                dualShare[size_t(parts.ofClass[size_t(c)])] += y[size_t(c)] * double(cls.classes[size_t(c)].demand);
+            for (size_t i = 0; i < p.pools.size(); ++i) {
+                const int k = parts.ofPool[i];
+                if (k < 0)
+                    continue;
+                if (mu[i] > 0)
+                    dualShare[size_t(k)] += p.pools[i].minNodes * mu[i];
+                else if (mu[i] < 0 && p.pools[i].maxNodes != kNoLimit)
+                    dualShare[size_t(k)] += double(p.pools[i].maxNodes) * mu[i];
+            }
             for (int k = 0; k < parts.count; ++k) {
                 if (partExact[size_t(k)] && !partFresh[size_t(k)] && !partConverged[size_t(k)]) {
                     partConverged[size_t(k)] = 1;
-                    partBound[size_t(k)] = std::max(partBound[size_t(k)], share[size_t(k)]);
+                    partBound[size_t(k)] = std::max(partBound[size_t(k)], std::min(share[size_t(k)], dualShare[size_t(k)]));
                 }
             }
             const double sum = partsTotal();
@@ -938,6 +952,8 @@ BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, 
             added = addPattern(t, std::move(counts)) || added;
         if (!added && !exact && shortened) {
             fullLimits = true;
+            if (round + 1 == maxRounds)
+                r.effortLimit = true;
             continue;
         }
         fullLimits = false;
@@ -1327,7 +1343,8 @@ double integerNodesBound(const Problem& p, const Classes& cls, int effort, const
     if (cancelled && cancelled())
         return 0;
     // Guard against the simplex's tolerances.
-    return std::max(0.0, bound * (1 - 1e-7) - 1e-9);
+    // GLPK prunes subproblems within 1e-7 × (1 + |incumbent|) of the incumbent.
+    return std::max(0.0, bound - 1e-7 * (1 + std::abs(bound)) - 1e-9);
 }
 
 ExactResult exactSolve(const Problem& p, const std::vector<int>& demand, int effort, const Cancelled& cancelled)

@@ -1019,8 +1019,10 @@ void improve(Packing& pk, int effort, bool stable, const Cancelled& cancelled)
                 if (t < 0)
                     continue;
                 const NodeType& target = p.types[size_t(t)];
-                // The merged node must still leave a's pool at minNodes when it moves pools.
-                if (target.pool != ta.pool && pk.poolNodes(ta.pool) - 1 < p.pools[size_t(ta.pool)].minNodes)
+                // When the merged node moves pools, a's pool loses a — and b too when b was in it:
+                // it must keep minNodes.
+                const int leaving = ta.pool == tb.pool ? 2 : 1;
+                if (target.pool != ta.pool && pk.poolNodes(ta.pool) - leaving < p.pools[size_t(ta.pool)].minNodes)
                     continue;
                 const std::vector<std::pair<int, int>> moved = nb.items;
                 for (const auto& [s, c] : moved)
