@@ -642,6 +642,87 @@ spec:
         QVERIFY(cs.optimal);
     }
 
+    // Random small plans of one to four pools (one to three machine types each, label
+    // selectors, pool limits, per-node limits) against the exact configuration IP: wherever it
+    // proves an optimum, the solver's packing is valid and costs no less, and its bound (and
+    // the bound alone, by parts) is no more.
+    void randomPoolsAgainstExact_data()
+    {
+        QTest::addColumn<unsigned>("seed");
+        for (unsigned s = 5001; s <= 5120; ++s)
+            QTest::newRow(qPrintable(QStringLiteral("seed %1").arg(s))) << s;
+    }
+    void randomPoolsAgainstExact()
+    {
+        QFETCH(unsigned, seed);
+        std::mt19937 rng(seed);
+        auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+        const char* machines[] = {"e2-standard-2", "e2-standard-4", "e2-standard-8", "n2-highmem-4", "n2-highcpu-8", "n2-standard-4"};
+        model::Plan plan;
+        plan.name = "random-pools";
+        model::Cluster c;
+        c.name = "c1";
+        c.location = "us-central1";
+        const int pools = pick(1, 4);
+        for (int i = 0; i < pools; ++i) {
+            model::NodePool pool;
+            pool.name = "p" + std::to_string(i);
+            for (int j = pick(1, 3); j > 0; --j) {
+                const std::string m = machines[pick(0, 5)];
+                if (std::find(pool.machineTypes.begin(), pool.machineTypes.end(), m) == pool.machineTypes.end())
+                    pool.machineTypes.push_back(m);
+            }
+            pool.flexible = pool.machineTypes.size() > 1;
+            pool.labels = {{"part", std::string(1, char('a' + pick(0, 2)))}};
+            if (pick(0, 3) == 0)
+                pool.minNodes = pick(1, 2);
+            if (pick(0, 3) == 0)
+                pool.maxNodes = pool.minNodes + pick(0, 3);
+            c.nodePools.push_back(pool);
+        }
+        plan.clusters.push_back(c);
+        const solve::detail::Problem probe = solve::detail::buildProblem(plan, cat(), plan.clusters.front());
+        const int64_t cpu = probe.types.front().cap[solve::detail::kCpu];
+        const int64_t mem = probe.types.front().cap[solve::detail::kMemory];
+        for (int i = pick(1, 6); i > 0; --i) {
+            model::Workload w;
+            w.name = "w" + std::to_string(i);
+            w.cluster = "c1";
+            w.replicas = pick(1, 6);
+            w.resources.cpuMilli = std::max<int64_t>(10, cpu * pick(5, 95) / 100);
+            w.resources.memoryBytes = std::max<int64_t>(kMi, mem * pick(5, 95) / 100);
+            if (pick(0, 2) != 0)
+                w.nodeSelector = {{"part", std::string(1, char('a' + pick(0, 2)))}};
+            if (pick(0, 4) == 0)
+                w.maxPerNode = pick(1, 2);
+            plan.workloads.push_back(w);
+        }
+        const solve::detail::Problem p = solve::detail::buildProblem(plan, cat(), plan.clusters.front());
+        std::vector<int> demand(p.shapes.size());
+        for (size_t i = 0; i < demand.size(); ++i)
+            demand[i] = p.shapes[i].eligible.empty() ? 0 : p.shapes[i].replicas;
+        const solve::detail::ExactResult exact = solve::detail::exactSolve(p, demand, 4, {});
+        const solve::Solution sol = solve::solve(plan, cat());
+        QVERIFY2(violations(plan, sol).isEmpty(), qPrintable(violations(plan, sol)));
+        if (!exact.applicable || !exact.optimal)
+            QSKIP("the exact IP proves no optimum here");
+        const solve::ClusterSolution& cs = sol.clusters.front();
+        // Replicas no pool accepts stay unplaced (and out of the exact IP's demand); any other
+        // unplaced replica leaves nothing to compare.
+        size_t unplaceable = 0;
+        for (const auto& shape : p.shapes)
+            unplaceable += shape.eligible.empty() ? size_t(shape.replicas) : 0;
+        if (cs.unplaced.size() != unplaceable)
+            QSKIP("a placeable replica is not placed");
+        const double tolerance = 1e-6 * std::max(1.0, exact.cost);
+        QVERIFY2(cs.hourlyCost >= exact.cost - tolerance, qPrintable(QStringLiteral("%1 < %2").arg(cs.hourlyCost).arg(exact.cost)));
+        QVERIFY(cs.lowerBoundHourlyCost <= exact.cost + tolerance);
+        const solve::detail::BoundResult byParts = solve::detail::computeLowerBound(p, demand, 1, {}, {}, 0.01, nullptr, 2);
+        QVERIFY2(byParts.lowerBound <= exact.cost + tolerance, qPrintable(QStringLiteral("%1 > %2").arg(byParts.lowerBound).arg(exact.cost)));
+        const solve::detail::BoundResult all = solve::detail::computeLowerBound(p, demand, 1, {}, {});
+        QVERIFY(all.lowerBound <= exact.cost + tolerance);
+    }
+
     void gpuOptionAttached()
     {
         // An N1 pool takes the GPU model of the workload pinned to it, at the largest count.
