@@ -671,8 +671,9 @@ BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, 
     if (cancelled && cancelled())
         return r;
     // Which independent parts column generation prices: all, or (when the whole puts many
-    // replicas on a node) those that qualify on their own.
-    const Components parts = components(p, cls, relevant);
+    // replicas on a node) those that qualify on their own. (None without column generation:
+    // the incremental re-solve's bound stays the fluid LP alone.)
+    const Components parts = effort > 0 ? components(p, cls, relevant) : Components{};
     std::vector<char> active(size_t(parts.count), 1);
     bool partsOnly = false;
     if (effort > 0 && std::isfinite(fewPerNode) && (!r.fluid.solved || replicasPerNode(cls, r.fluid) > fewPerNode)) {
