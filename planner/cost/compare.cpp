@@ -207,6 +207,7 @@ Built buildPlan(const Plan& plan, const Catalog& cat, Provider target, bool spot
         }
     }
 
+    std::set<std::pair<std::string, std::string>> added; // (cluster, pool) the translation added
     std::vector<const Workload*> workloads;
     if (only) {
         workloads = *only;
@@ -263,8 +264,10 @@ Built buildPlan(const Plan& plan, const Catalog& cat, Provider target, bool spot
             b.translations[src->name] = std::move(t);
             continue;
         }
+        // A pool this translation added for an earlier workload does not count as offered: the
+        // workload gets pinned to it below, with the toleration of its taint, as that one was.
         const bool offered = !toSpot && std::any_of(c->nodePools.begin(), c->nodePools.end(), [&](const NodePool& p) {
-            return poolOffers(p, w, target, cat);
+            return !added.count({c->name, p.name}) && poolOffers(p, w, target, cat);
         });
         if (!offered) {
             const Need need = needOf(plan, w, t, *book, cat);
@@ -276,6 +279,7 @@ Built buildPlan(const Plan& plan, const Catalog& cat, Provider target, bool spot
             }
             const std::string name = "cw-" + need.key + (toSpot ? "-spot" : "");
             if (!c->pool(name)) {
+                added.insert({c->name, name});
                 NodePool p;
                 p.name = name;
                 p.machineTypes = need.machineTypes;

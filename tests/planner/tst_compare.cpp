@@ -156,6 +156,35 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("%1 vs %2").arg(o->computeMonthly + o->wasteMonthly).arg(sol.monthlyCost)));
     }
 
+    // Two GPU workloads without tolerations on a GKE plan: on EKS the translation adds one GPU
+    // pool, tainted as EKS GPU node groups are, and both workloads get its toleration. (The
+    // second was taken as offered by the pool added for the first and stayed unplaced.)
+    void gpuWorkloadsShareTheAddedPool()
+    {
+        const io::PlanReadResult r = io::readPlanText(R"(apiVersion: clusterwright/v1alpha1
+kind: Plan
+metadata: {name: two-gpu}
+spec:
+  clusters:
+  - name: serve
+    provider: gke
+    location: us-central1
+    nodePools:
+    - {name: cpu, machineType: e2-standard-8}
+    - {name: l4, machineTypes: [g2-standard-12, g2-standard-24]}
+  workloads:
+  - {name: embed, cluster: serve, kind: inference, replicas: 9, resources: {cpu: "5", memory: 20Gi, gpu: {type: nvidia-l4, count: 1}}}
+  - {name: rerank, cluster: serve, kind: inference, replicas: 7, resources: {cpu: "3", memory: 12Gi, gpu: {type: nvidia-l4, count: 1}}}
+)", "two-gpu.yaml");
+        QVERIFY(r.plan);
+        const cost::Comparison c = cost::compare(*r.plan, catalog::Catalog::embedded(), {false, false, {}});
+        const cost::Option* eks = c.option("eks");
+        QVERIFY(eks);
+        QVERIFY2(eks->unplaced.empty(), eks->unplaced.empty() ? "" : eks->unplaced.front().workload.c_str());
+        for (const auto& w : eks->workloads)
+            QCOMPARE(w.unplaced, 0);
+    }
+
     // The JSON has the documented keys.
     void jsonShape()
     {
