@@ -841,21 +841,25 @@ BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, 
             sum += b;
         return sum * (1 - 1e-7) - 1e-9;
     };
-    std::vector<char> partConverged(size_t(parts.count), 0);
-    if (r.fluid.solved) {
+    // The dual objective part by part: class duals times demand, pool duals times their limit.
+    auto partDualObjective = [&](const std::vector<double>& yc, const std::vector<double>& mp) {
+        std::vector<double> out(size_t(parts.count), 0.0);
         for (int c = 0; c < nClasses; ++c)
-            partBound[size_t(parts.ofClass[size_t(c)])] += r.fluid.y[size_t(c)] * double(cls.classes[size_t(c)].demand);
+            out[size_t(parts.ofClass[size_t(c)])] += yc[size_t(c)] * double(cls.classes[size_t(c)].demand);
         for (size_t i = 0; i < p.pools.size(); ++i) {
             const int k = parts.ofPool[i];
-            const double m = r.fluid.mu[i];
             if (k < 0)
                 continue;
-            if (m > 0)
-                partBound[size_t(k)] += p.pools[i].minNodes * m;
-            else if (m < 0 && p.pools[i].maxNodes != kNoLimit)
-                partBound[size_t(k)] += double(p.pools[i].maxNodes) * m;
+            if (mp[i] > 0)
+                out[size_t(k)] += p.pools[i].minNodes * mp[i];
+            else if (mp[i] < 0 && p.pools[i].maxNodes != kNoLimit)
+                out[size_t(k)] += double(p.pools[i].maxNodes) * mp[i];
         }
-    }
+        return out;
+    };
+    std::vector<char> partConverged(size_t(parts.count), 0);
+    if (r.fluid.solved)
+        partBound = partDualObjective(r.fluid.y, r.fluid.mu);
     for (int round = 0; round < maxRounds; ++round) {
         if (cancelled && cancelled())
             break;
@@ -924,18 +928,7 @@ BoundResult computeLowerBound(const Problem& p, const std::vector<int>& demand, 
                     p.types[size_t(r.columns[j].type)].price * glp_get_col_prim(g, firstPatternColumn + int(j));
             // The proof is for the (clamped) duals the pricing saw: the part's dual objective at
             // them bounds it too; the smaller of the two stays.
-            std::vector<double> dualShare(size_t(parts.count), 0.0);
-            for (int c = 0; c < nClasses; ++c)
-                dualShare[size_t(parts.ofClass[size_t(c)])] += y[size_t(c)] * double(cls.classes[size_t(c)].demand);
-            for (size_t i = 0; i < p.pools.size(); ++i) {
-                const int k = parts.ofPool[i];
-                if (k < 0)
-                    continue;
-                if (mu[i] > 0)
-                    dualShare[size_t(k)] += p.pools[i].minNodes * mu[i];
-                else if (mu[i] < 0 && p.pools[i].maxNodes != kNoLimit)
-                    dualShare[size_t(k)] += double(p.pools[i].maxNodes) * mu[i];
-            }
+            const std::vector<double> dualShare = partDualObjective(y, mu);
             for (int k = 0; k < parts.count; ++k) {
                 if (partExact[size_t(k)] && !partFresh[size_t(k)] && !partConverged[size_t(k)]) {
                     partConverged[size_t(k)] = 1;
