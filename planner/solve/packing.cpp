@@ -72,6 +72,14 @@ int Packing::fit(int node, int shape, int limit) const
     const int64_t* cap = m_p->cap(n.type);
     const int64_t* u = used(node);
     const int64_t* d = s.demand.data();
+    if (c == 1) {
+        // One replica (the packers' usual question): comparisons, no divisions.
+        for (int k = 0; k < m_p->dims; ++k) {
+            if (d[k] > 0 && u[k] + d[k] > cap[k])
+                return 0;
+        }
+        return 1;
+    }
     for (int k = 0; k < m_p->dims && c > 0; ++k) {
         if (d[k] > 0)
             c = std::min<int64_t>(c, (cap[k] - u[k]) / d[k]);
@@ -417,6 +425,7 @@ std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int
             rest[size_t(d)] += norm[i][size_t(d)] * delta;
     };
     std::vector<double> room(size_t(p.dims));
+    std::vector<size_t> candidates;
     // For the swaps: each shape's item (the first), which items have a per-node limit, sizes.
     std::vector<int> indexOf(p.shapes.size(), -1), onNode;
     std::vector<char> limited(items.size(), 0);
@@ -447,6 +456,13 @@ std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int
                     worth[size_t(d)] = (weights ? weights[d] : 1.0) * tilt[size_t(d)];
             }
         }
+        // The items that may still fit the node, in order: one that does not fit (or has no
+        // replica left) never will again while the node only fills.
+        candidates.clear();
+        for (size_t i = 0; i < items.size(); ++i) {
+            if (items[i].second > 0)
+                candidates.push_back(i);
+        }
         while (true) {
             const int64_t* u = pk.used(n);
             for (int d = 0; d < p.dims; ++d)
@@ -456,14 +472,19 @@ std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int
             int best = -1;
             double bestScore = -1;
             bool bestLimited = false;
-            for (size_t i = 0; i < items.size(); ++i) {
+            size_t kept = 0;
+            for (size_t c = 0; c < candidates.size(); ++c) {
+                const size_t i = candidates[c];
                 if (items[i].second <= 0)
                     continue;
                 const bool isLimited = limited[i] != 0;
-                if (bestLimited && !isLimited)
+                if (bestLimited && !isLimited) {
+                    candidates[kept++] = i;
                     continue;
+                }
                 if (pk.fit(n, items[i].first, 1) < 1)
                     continue;
+                candidates[kept++] = i;
                 double score = 0;
                 for (int d = 0; d < p.dims; ++d)
                     score += norm[i][size_t(d)] * room[size_t(d)];
@@ -474,6 +495,7 @@ std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int
                     bestLimited = isLimited;
                 }
             }
+            candidates.resize(kept);
             if (best < 0)
                 break;
             pk.add(n, items[size_t(best)].first, 1);
@@ -559,18 +581,23 @@ std::vector<int> packDotProductDecreasing(Packing& pk, int type, std::vector<std
     std::vector<size_t> order(items.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return size(items[a].first) > size(items[b].first); });
-    std::vector<int> opened;
+    std::vector<int> opened, fitting;
     for (size_t i : order) {
         if (cancelled && cancelled())
             break;
         const int s = items[i].first;
         const int64_t* dem = p.demand(s);
+        // The opened nodes that may still take the shape (a node that does not never will
+        // again: nodes only fill), in order.
+        fitting = opened;
         while (items[i].second > 0) {
             int best = -1;
             double bestScore = -1;
-            for (int n : opened) {
+            size_t kept = 0;
+            for (int n : fitting) {
                 if (pk.fit(n, s, 1) < 1)
                     continue;
+                fitting[kept++] = n;
                 const int64_t* u = pk.used(n);
                 double score = 0;
                 for (int d = 0; d < p.dims; ++d)
@@ -580,6 +607,7 @@ std::vector<int> packDotProductDecreasing(Packing& pk, int type, std::vector<std
                     best = n;
                 }
             }
+            fitting.resize(kept);
             if (best < 0) {
                 if (!pk.canOpen(type))
                     break;
@@ -589,6 +617,7 @@ std::vector<int> packDotProductDecreasing(Packing& pk, int type, std::vector<std
                     break;
                 }
                 opened.push_back(best);
+                fitting.push_back(best);
             }
             pk.add(best, s, 1);
             --items[i].second;
@@ -1065,6 +1094,17 @@ int64_t drainNodes(Packing& pk, const Cancelled& cancelled, int64_t work)
     }
     std::sort(donors.begin(), donors.end());
     const size_t window = std::clamp(donors.size() / 4, kDrainWindowMin, kDrainWindowMax);
+    // Looked up in the inner loops: per node type whether it is a multi-host slice, per shape
+    // its per-node limit, and per donor's node type each shape's share and eligibility.
+    std::vector<char> multiHost(p.types.size());
+    for (size_t t = 0; t < p.types.size(); ++t)
+        multiHost[t] = p.types[t].hostsPerSlice > 1;
+    std::vector<int> limitOf(p.shapes.size());
+    for (size_t x = 0; x < p.shapes.size(); ++x)
+        limitOf[x] = p.shapes[x].maxPerNode;
+    std::vector<std::vector<double>> sharesOf(p.types.size());
+    std::vector<std::vector<char>> eligibleOn(p.types.size());
+    std::vector<std::pair<double, int>> items;
     for (const auto& [fill, d] : donors) {
         if (work <= 0 || (cancelled && cancelled()))
             break;
@@ -1076,16 +1116,26 @@ int64_t drainNodes(Packing& pk, const Cancelled& cancelled, int64_t work)
             continue;
         const int64_t* own = p.cap(type);
         // A replica's share of the node: its demand in shares of the node's capacity, summed
-        // over dimensions. What is left on the node is the sum over its replicas.
-        auto share = [&](int shape) {
-            const int64_t* dm = p.demand(shape);
-            double e = 0;
-            for (int k = 0; k < dims; ++k) {
-                if (own[k] > 0)
-                    e += double(dm[k]) / double(own[k]);
+        // over dimensions. What is left on the node is the sum over its replicas. Once per
+        // node type.
+        std::vector<double>& shares = sharesOf[size_t(type)];
+        if (shares.empty()) {
+            shares.resize(p.shapes.size());
+            for (size_t x = 0; x < p.shapes.size(); ++x) {
+                const int64_t* dm = p.demand(int(x));
+                double e = 0;
+                for (int k = 0; k < dims; ++k) {
+                    if (own[k] > 0)
+                        e += double(dm[k]) / double(own[k]);
+                }
+                shares[x] = e;
             }
-            return e;
-        };
+            eligibleOn[size_t(type)].resize(p.shapes.size());
+            for (size_t x = 0; x < p.shapes.size(); ++x)
+                eligibleOn[size_t(type)][x] = p.isEligible(int(x), type);
+        }
+        const std::vector<char>& here = eligibleOn[size_t(type)];
+        auto share = [&](int shape) { return shares[size_t(shape)]; };
         double left = 0;
         for (const auto& [x, cx] : node.items)
             left += share(x) * cx;
@@ -1101,7 +1151,7 @@ int64_t drainNodes(Packing& pk, const Cancelled& cancelled, int64_t work)
             const size_t scan = std::min(total, window);
             const size_t start = scan < total ? (step * 7919u) % total : 0;
             ++step;
-            std::vector<std::pair<double, int>> items;
+            items.clear();
             for (const auto& [x, cx] : pk.nodes()[size_t(d)].items)
                 items.emplace_back(-share(x), x);
             std::sort(items.begin(), items.end());
@@ -1111,15 +1161,15 @@ int64_t drainNodes(Packing& pk, const Cancelled& cancelled, int64_t work)
                 if (found || left - sx >= best)
                     break; // smaller replicas leave more
                 const int64_t* dx = p.demand(x);
-                const Shape& shx = p.shapes[size_t(x)];
-                for (size_t i = 0; i < scan && !found; ++i) {
-                    const size_t r = (start + i) % total;
+                const int limitX = limitOf[size_t(x)];
+                size_t r = start;
+                for (size_t i = 0; i < scan && !found; ++i, r = r + 1 == total ? 0 : r + 1) {
                     const PackNode& rn = pk.nodes()[r];
-                    if (int(r) == d || !rn.alive || rn.items.empty() || p.types[size_t(rn.type)].hostsPerSlice > 1
+                    if (int(r) == d || !rn.alive || rn.items.empty() || multiHost[size_t(rn.type)]
                         || !p.isEligible(x, rn.type))
                         continue;
                     work -= int64_t(rn.items.size()) + 1;
-                    if (shx.maxPerNode != kNoLimit && pk.countOn(int(r), x) >= shx.maxPerNode)
+                    if (limitX != kNoLimit && pk.countOn(int(r), x) >= limitX)
                         continue;
                     const int64_t* ur = pk.used(int(r));
                     const int64_t* cr = p.cap(rn.type);
@@ -1133,13 +1183,10 @@ int64_t drainNodes(Packing& pk, const Cancelled& cancelled, int64_t work)
                         break;
                     }
                     for (const auto& [y, cy] : rn.items) {
-                        if (y == x || !p.isEligible(y, type))
-                            continue;
                         const double e = left - sx + share(y);
-                        if (e >= best)
+                        if (e >= best || y == x || !here[size_t(y)])
                             continue;
-                        const Shape& shy = p.shapes[size_t(y)];
-                        if (shy.maxPerNode != kNoLimit && pk.countOn(d, y) >= shy.maxPerNode)
+                        if (limitOf[size_t(y)] != kNoLimit && pk.countOn(d, y) >= limitOf[size_t(y)])
                             continue;
                         const int64_t* dy = p.demand(y);
                         const int64_t* ud = pk.used(d);
