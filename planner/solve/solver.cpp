@@ -159,12 +159,12 @@ constexpr double kBalance = 32;
 
 // The fluid rounding packs a type's share by the type's configurations (packTypeByConfigurations)
 // when at most kConfigurationPerNode replicas fit a node on average and the share has at most
-// kConfigurationItems shapes, or up to kConfigurationItemsMax with kConfigurationReplicasPerItem
-// replicas per shape or more.
+// kConfigurationItems shapes, or its LP up to kConfigurationItemsMax rows (configurationRows)
+// with kConfigurationReplicasPerRow replicas per row or more.
 constexpr double kConfigurationPerNode = 24;
 constexpr size_t kConfigurationItems = 120;
 constexpr size_t kConfigurationItemsMax = 400;
-constexpr int64_t kConfigurationReplicasPerItem = 100;
+constexpr int64_t kConfigurationReplicasPerRow = 20;
 
 // The balanced packing packs the replicas of its nodes filled below kRepackFill (in their fullest
 // dimension) again, up to kRepackPasses times.
@@ -412,11 +412,13 @@ void roundFluid(Packing& pk, const BoundResult& br, int effort, const Cancelled&
         for (const auto& [s, c] : items)
             replicas += c;
         // By the type's own configurations when few replicas fit a node and the items are few
-        // (or many replicas share them: the LP then costs little next to the packings).
+        // (or many replicas share the LP's rows: the LP then costs little next to the packings).
         const double perNode = f.nodes[t] > 0 ? replicas / f.nodes[t] : 0;
-        const bool byConfigurations = perNode <= kConfigurationPerNode &&
-            (items.size() <= kConfigurationItems ||
-             (items.size() <= kConfigurationItemsMax && replicas >= kConfigurationReplicasPerItem * int64_t(items.size())));
+        bool byConfigurations = perNode <= kConfigurationPerNode && items.size() <= kConfigurationItems;
+        if (perNode <= kConfigurationPerNode && !byConfigurations) {
+            const int64_t rows = int64_t(configurationRows(p, items).size());
+            byConfigurations = rows <= int64_t(kConfigurationItemsMax) && replicas >= kConfigurationReplicasPerRow * rows;
+        }
         if (double(replicas) * double(trials.back().first.aliveNodes()) < 4e7) {
             trials.emplace_back(pk, items);
             packDotProductDecreasing(trials.back().first, int(t), trials.back().second, cancelled);

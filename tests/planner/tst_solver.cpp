@@ -503,6 +503,74 @@ private Q_SLOTS:
         }
     }
 
+    // Beyond 120 shapes the configuration LP merges the shapes with the same demand and no
+    // per-node limit into one row: 150 workloads of three sizes (50, 30 and 20 % of the node's
+    // CPU) give three rows, and a limited one keeps its own. The LP still packs one node per
+    // triple, taking each row's replicas from its workloads.
+    void configurationRowsMerge()
+    {
+        auto yaml = [&](int64_t a, int64_t b, int64_t c, int groups) {
+            std::string text = "apiVersion: clusterwright/v1alpha1\nkind: Plan\nmetadata: {name: rows}\nspec:\n  clusters:\n"
+                               "  - name: c1\n    provider: gke\n    location: us-central1\n    nodePools:\n"
+                               "    - {name: p, machineType: e2-standard-8}\n  workloads:\n";
+            for (int i = 0; i < groups; ++i) {
+                for (const auto& [prefix, cpu] : {std::pair{"a", a}, std::pair{"b", b}, std::pair{"c", c}}) {
+                    text += std::string("  - {name: ") + prefix + std::to_string(i) + ", cluster: c1, kind: inference, replicas: 6"
+                        + ", resources: {cpu: " + std::to_string(cpu) + "m, memory: 64Mi}}\n";
+                }
+            }
+            // Same demand as the "c" workloads, at most 2 per node: a row of its own.
+            text += "  - {name: limited, cluster: c1, kind: inference, replicas: 6, maxPerNode: 2, resources: {cpu: "
+                + std::to_string(c) + "m, memory: 64Mi}}\n";
+            return text;
+        };
+        const model::Plan probe = planFromText(yaml(100, 100, 100, 1));
+        QVERIFY(!probe.clusters.empty());
+        const int64_t cpu = solve::detail::buildProblem(probe, cat(), probe.clusters.front()).types.front().cap[solve::detail::kCpu];
+        for (int groups : {39, 50}) {
+            const model::Plan plan = planFromText(yaml(cpu * 50 / 100, cpu * 30 / 100, cpu * 20 / 100, groups));
+            QVERIFY(!plan.clusters.empty());
+            const solve::detail::Problem p = solve::detail::buildProblem(plan, cat(), plan.clusters.front());
+            QCOMPARE(p.shapes.size(), size_t(3 * groups + 1));
+            std::vector<std::pair<int, int>> items;
+            for (size_t s = 0; s < p.shapes.size(); ++s)
+                items.emplace_back(int(s), p.shapes[s].replicas);
+            const std::vector<std::vector<int>> rows = solve::detail::configurationRows(p, items);
+            // 118 shapes: one row per shape; 151: the three sizes and the limited workload.
+            QCOMPARE(rows.size(), groups == 39 ? items.size() : size_t(4));
+            if (groups != 50)
+                continue;
+            size_t members = 0;
+            for (const auto& row : rows) {
+                members += row.size();
+                for (int i : row)
+                    QCOMPARE(p.shapes[size_t(items[size_t(i)].first)].demand, p.shapes[size_t(items[size_t(row.front())].first)].demand);
+            }
+            QCOMPARE(members, items.size());
+            solve::detail::Packing seed(p);
+            std::vector<std::pair<int, int>> seedItems = items;
+            solve::detail::packDotProduct(seed, 0, seedItems, {});
+            solve::detail::Packing pk(p);
+            std::vector<std::pair<int, int>> left = items;
+            QVERIFY(solve::detail::packTypeByConfigurations(pk, 0, left, 1, {}, {&seed}, 32));
+            for (const auto& [s, c] : left)
+                QCOMPARE(c, 0);
+            for (size_t s = 0; s < p.shapes.size(); ++s)
+                QCOMPARE(pk.placed()[s], p.shapes[s].replicas);
+            // The optimum: 300 triples, and the 6 other 20 % replicas (the limited workload's
+            // are among them or replace some) on 2 more nodes; the CPU alone needs 301.2.
+            QCOMPARE(pk.aliveNodes(), 302);
+            for (size_t n = 0; n < pk.nodes().size(); ++n) {
+                if (!pk.nodes()[n].alive)
+                    continue;
+                for (int d = 0; d < p.dims; ++d)
+                    QVERIFY(pk.used(int(n))[d] <= p.types.front().cap[size_t(d)]);
+                const int shapeLimited = int(p.shapes.size()) - 1;
+                QVERIFY(pk.countOn(int(n), shapeLimited) <= 2);
+            }
+        }
+    }
+
     // The fluid LP with whole nodes: three replicas of 40 % of a node's CPU need two nodes
     // (two fit a node); the fluid LP, even with its dual-feasible-function rows, needs 1.5.
     void integerNodesBound()
