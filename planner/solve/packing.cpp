@@ -626,6 +626,152 @@ std::vector<int> packDotProductDecreasing(Packing& pk, int type, std::vector<std
     return opened;
 }
 
+std::vector<int> packMinSlack(Packing& pk, int type, std::vector<std::pair<int, int>>& items, const Cancelled& cancelled,
+                              const double* weights, int64_t checks)
+{
+    const Problem& p = pk.problem();
+    const NodeType& t = p.types[size_t(type)];
+    const int dims = p.dims;
+    std::vector<int> opened;
+    // Items largest first by the weighted sum of their normalised demands.
+    std::vector<double> value(items.size(), 0.0);
+    for (size_t i = 0; i < items.size(); ++i) {
+        for (int d = 0; d < dims; ++d) {
+            if (d != kPods && t.cap[size_t(d)] > 0)
+                value[i] += (weights ? weights[d] : 1.0) * double(p.demand(items[i].first)[d]) / double(t.cap[size_t(d)]);
+        }
+    }
+    std::vector<size_t> order(items.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return value[a] > value[b]; });
+    double full = 0; // the value of a node full in every dimension
+    for (int d = 0; d < dims; ++d) {
+        if (d != kPods && t.cap[size_t(d)] > 0)
+            full += weights ? weights[d] : 1.0;
+    }
+    // Per position in that order: the least demand per dimension of the items from there on
+    // (how many more replicas the room can take at most).
+    std::vector<int64_t> leastFrom((order.size() + 1) * size_t(dims), std::numeric_limits<int64_t>::max());
+    for (size_t k = order.size(); k-- > 0;) {
+        for (int d = 0; d < dims; ++d)
+            leastFrom[k * size_t(dims) + size_t(d)] = std::min(leastFrom[(k + 1) * size_t(dims) + size_t(d)], p.demand(items[order[k]].first)[d]);
+    }
+    std::vector<int> taken(items.size(), 0), best;
+    std::vector<int> path; // positions in order, non-increasing value
+    std::vector<int64_t> used(static_cast<size_t>(dims));
+    auto fits = [&](size_t i) {
+        const int s = items[i].first;
+        if (items[i].second - taken[i] <= 0)
+            return false;
+        const Shape& sh = p.shapes[size_t(s)];
+        if (sh.maxPerNode != kNoLimit && taken[i] >= sh.maxPerNode)
+            return false;
+        const int64_t* dm = p.demand(s);
+        for (int d = 0; d < dims; ++d) {
+            if (used[size_t(d)] + dm[d] > t.cap[size_t(d)])
+                return false;
+        }
+        return true;
+    };
+    auto put = [&](size_t i, int sign) {
+        taken[i] += sign;
+        const int64_t* dm = p.demand(items[i].first);
+        for (int d = 0; d < dims; ++d)
+            used[size_t(d)] += sign * dm[d];
+    };
+    while (true) {
+        if ((cancelled && cancelled()) || !pk.canOpen(type))
+            break;
+        // The largest item left that fits an empty node starts it.
+        std::fill(used.begin(), used.end(), 0);
+        size_t first = order.size();
+        for (size_t k = 0; k < order.size() && first == order.size(); ++k) {
+            const size_t i = order[k];
+            if (items[i].second > 0 && p.isEligible(items[i].first, type) && !pk.isBlocked(items[i].first) && fits(i))
+                first = k;
+        }
+        if (first == order.size())
+            break;
+        put(order[first], 1);
+        double current = value[order[first]], bestValue = current;
+        best.assign(1, int(first));
+        path.assign(1, int(first));
+        int64_t budget = checks;
+        // Depth-first over the positions from the last one taken on (repeats allowed), larger
+        // items first; stops at a full node or the budget.
+        // At most how many more replicas fit the room, by the least demands from position k on
+        // (once per level: the bound stays valid further along, where the demands only grow).
+        auto moreFrom = [&](size_t k) {
+            int64_t more = std::numeric_limits<int64_t>::max();
+            for (int d = 0; d < dims; ++d) {
+                const int64_t least = leastFrom[k * size_t(dims) + size_t(d)];
+                if (least > 0)
+                    more = std::min(more, (t.cap[size_t(d)] - used[size_t(d)]) / least);
+            }
+            return double(more);
+        };
+        std::vector<size_t> next(1, first);
+        std::vector<double> moreAt(1, moreFrom(first));
+        while (!next.empty() && budget > 0 && bestValue < full - 1e-9) {
+            size_t& k = next.back();
+            bool descended = false;
+            const double more = moreAt.back();
+            for (; k < order.size() && budget > 0; ++k) {
+                const size_t i = order[k];
+                // What the node can still gain from here on: at most `more` replicas, each
+                // worth at most this one (the items come by decreasing worth).
+                if (current + std::min(more * value[i], full - current) <= bestValue + 1e-12) {
+                    k = order.size();
+                    break;
+                }
+                --budget;
+                if (!fits(i) || !p.isEligible(items[i].first, type) || pk.isBlocked(items[i].first))
+                    continue;
+                put(i, 1);
+                current += value[i];
+                path.push_back(int(k));
+                if (current > bestValue + 1e-12) {
+                    bestValue = current;
+                    best = path;
+                }
+                const size_t from = k; // (k refers into next)
+                moreAt.push_back(moreFrom(from));
+                next.push_back(from);
+                descended = true;
+                break;
+            }
+            if (descended)
+                continue;
+            // This level is done: undo the item that led here and go on after it.
+            next.pop_back();
+            moreAt.pop_back();
+            if (next.empty() || path.size() <= 1)
+                break;
+            const size_t i = order[size_t(path.back())];
+            put(i, -1);
+            current -= value[i];
+            path.pop_back();
+            ++next.back();
+        }
+        // Undo the search's state and open the node with the best multiset.
+        std::fill(taken.begin(), taken.end(), 0);
+        const int n = pk.open(type);
+        for (int k : best) {
+            const size_t i = order[size_t(k)];
+            if (pk.fit(n, items[i].first, 1) >= 1) {
+                pk.add(n, items[i].first, 1);
+                --items[i].second;
+            }
+        }
+        if (pk.empty(n)) {
+            pk.close(n);
+            break;
+        }
+        opened.push_back(n);
+    }
+    return opened;
+}
+
 void greedyPack(Packing& pk, const std::vector<double>& values, int64_t knapsackNodes, const Cancelled& cancelled)
 {
     const Problem& p = pk.problem();

@@ -166,6 +166,13 @@ constexpr size_t kConfigurationItems = 120;
 constexpr size_t kConfigurationItemsMax = 400;
 constexpr int64_t kConfigurationReplicasPerRow = 20;
 
+// Minimum bin slack (packMinSlack) for a type's share when at most kMinSlackPerNode replicas fit
+// a node on average: kMinSlackChecks fit tests shared by the fluid LP's nodes of the type, at
+// most kMinSlackChecksPerNode per node.
+constexpr double kMinSlackPerNode = 8;
+constexpr int64_t kMinSlackChecks = 40000000;
+constexpr int64_t kMinSlackChecksPerNode = 200000;
+
 // The balanced packing packs the replicas of its nodes filled below kRepackFill (in their fullest
 // dimension) again, up to kRepackPasses times.
 constexpr double kRepackFill = 0.998;
@@ -418,6 +425,13 @@ void roundFluid(Packing& pk, const BoundResult& br, int effort, const Cancelled&
         if (perNode <= kConfigurationPerNode && !byConfigurations) {
             const int64_t rows = int64_t(configurationRows(p, items).size());
             byConfigurations = rows <= int64_t(kConfigurationItemsMax) && replicas >= kConfigurationReplicasPerRow * rows;
+        }
+        // Few replicas per node: minimum bin slack, each node filled by a search for its
+        // fullest multiset.
+        if (more && perNode <= kMinSlackPerNode && f.nodes[t] > 0) {
+            const int64_t checks = std::min<int64_t>(kMinSlackChecksPerNode, int64_t(double(kMinSlackChecks) / f.nodes[t]));
+            trials.emplace_back(pk, items);
+            packMinSlack(trials.back().first, int(t), trials.back().second, cancelled, nullptr, checks * effort);
         }
         if (double(replicas) * double(trials.back().first.aliveNodes()) < 4e7) {
             trials.emplace_back(pk, items);

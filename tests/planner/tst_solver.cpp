@@ -571,6 +571,49 @@ private Q_SLOTS:
         }
     }
 
+    // Minimum bin slack: six replicas each of 40, 35 and 25 % of a node's CPU. Largest first
+    // fills nodes with two 40 % replicas (80 %), then 35 + 35 + 25 (95 %): seven nodes. The
+    // search for each node's fullest multiset finds 40 + 35 + 25 = 100 %: six.
+    void minimumBinSlack()
+    {
+        auto yaml = [&](int64_t a, int64_t b, int64_t c) {
+            auto w = [&](const char* name, int64_t cpu) {
+                return std::string("  - {name: ") + name + ", cluster: c1, kind: inference, replicas: 6"
+                    + ", resources: {cpu: " + std::to_string(cpu) + "m, memory: 64Mi}}\n";
+            };
+            return "apiVersion: clusterwright/v1alpha1\nkind: Plan\nmetadata: {name: slack}\nspec:\n  clusters:\n"
+                   "  - name: c1\n    provider: gke\n    location: us-central1\n    nodePools:\n"
+                   "    - {name: p, machineType: e2-standard-8}\n  workloads:\n"
+                + w("a", a) + w("b", b) + w("c", c);
+        };
+        const model::Plan probe = planFromText(yaml(100, 100, 100));
+        QVERIFY(!probe.clusters.empty());
+        const int64_t cpu = solve::detail::buildProblem(probe, cat(), probe.clusters.front()).types.front().cap[solve::detail::kCpu];
+        const model::Plan plan = planFromText(yaml(cpu * 40 / 100, cpu * 35 / 100, cpu * 25 / 100));
+        QVERIFY(!plan.clusters.empty());
+        const solve::detail::Problem p = solve::detail::buildProblem(plan, cat(), plan.clusters.front());
+        const std::vector<std::pair<int, int>> items{{0, 6}, {1, 6}, {2, 6}};
+        solve::detail::Packing ffd(p);
+        solve::detail::firstFitDecreasing(ffd, {});
+        QCOMPARE(ffd.aliveNodes(), 7);
+        solve::detail::Packing pk(p);
+        std::vector<std::pair<int, int>> left = items;
+        QCOMPARE(solve::detail::packMinSlack(pk, 0, left, {}, nullptr, 100000).size(), size_t(6));
+        for (const auto& [s, c] : left)
+            QCOMPARE(c, 0);
+        QCOMPARE(pk.placed(), (std::vector<int>{6, 6, 6}));
+        QCOMPARE(pk.aliveNodes(), 6);
+        for (size_t n = 0; n < pk.nodes().size(); ++n) {
+            QCOMPARE(pk.nodes()[n].items, (std::vector<std::pair<int, int>>{{0, 1}, {1, 1}, {2, 1}}));
+            for (int d = 0; d < p.dims; ++d)
+                QVERIFY(pk.used(int(n))[d] <= p.types.front().cap[size_t(d)]);
+        }
+        // Without a budget to search, the largest items first: no better than first fit.
+        solve::detail::Packing greedy(p);
+        left = items;
+        QVERIFY(solve::detail::packMinSlack(greedy, 0, left, {}, nullptr, 1).size() >= 7);
+    }
+
     // The fluid LP with whole nodes: three replicas of 40 % of a node's CPU need two nodes
     // (two fit a node); the fluid LP, even with its dual-feasible-function rows, needs 1.5.
     void integerNodesBound()
