@@ -18,6 +18,8 @@
 #include <QUndoStack>
 #include <QtTest>
 
+#include <set>
+
 using namespace cw;
 using namespace cw::widgets;
 using document::ObjectRef;
@@ -68,6 +70,40 @@ private Q_SLOTS:
                 pods += int(n.pods.size());
         }
         QCOMPARE(pods, int(cs->placements.size()));
+    }
+
+    // Reports ask for wider pools: the a3-h100 pool's eight nodes in one row instead of two
+    // rows of four, the scene wider and shorter, every card inside its pool and none on
+    // another; back to the canvas's own layout with 0.
+    void minimumColumnsWidenPools()
+    {
+        auto doc = solvedExample();
+        QVERIFY(doc);
+        PlanScene scene(doc.get(), "gke-ai");
+        const QRectF narrow = scene.sceneRect();
+        const qreal poolHeight = scene.poolItem("a3-h100")->sceneBoundingRect().height();
+        scene.setMinimumColumns(8);
+        const QRectF wide = scene.sceneRect();
+        QVERIFY2(wide.width() > narrow.width() * 1.5, qPrintable(QStringLiteral("%1 %2").arg(wide.width()).arg(narrow.width())));
+        QVERIFY(wide.height() < narrow.height());
+        QVERIFY(scene.poolItem("a3-h100")->sceneBoundingRect().height() < poolHeight * 0.8);
+        std::vector<QRectF> cards;
+        for (const auto& pv : scene.view().pools) {
+            const QRectF pool = scene.poolItem(pv.pool.name)->sceneBoundingRect();
+            std::set<qreal> tops;
+            for (const auto& n : pv.nodes) {
+                const QRectF card = scene.nodeItem(n.key)->sceneBoundingRect();
+                QVERIFY(pool.contains(card));
+                for (const QRectF& other : cards)
+                    QVERIFY(!other.intersects(card));
+                cards.push_back(card);
+                tops.insert(card.top());
+            }
+            if (pv.pool.name == "a3-h100")
+                QCOMPARE(tops.size(), size_t(1));
+        }
+        scene.setMinimumColumns(0);
+        QCOMPARE(scene.sceneRect(), narrow);
     }
 
     void dropTemplateAddsAPinnedWorkload()

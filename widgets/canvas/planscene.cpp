@@ -117,6 +117,15 @@ void PlanScene::setDetailForced(bool forced)
     update();
 }
 
+void PlanScene::setMinimumColumns(int columns)
+{
+    if (columns == m_minimumColumns)
+        return;
+    m_minimumColumns = columns;
+    layoutItems();
+    update();
+}
+
 void PlanScene::setZoomHint(qreal zoom)
 {
     const bool wasCached = m_zoom >= kCacheFromZoom && !m_detailForced;
@@ -168,7 +177,7 @@ void PlanScene::layoutItems()
 
     for (const PoolView& pv : m_view.pools) {
         const int n = int(pv.nodes.size());
-        const int cols = columnsFor(n);
+        const int cols = std::max(columnsFor(n), std::min(n, m_minimumColumns));
         const int rows = (n + cols - 1) / cols;
         int maxPods = 0;
         bool accelerators = false;

@@ -80,6 +80,10 @@ public:
     // The view's zoom: cards are cached as images when they are big enough on screen for
     // that to pay (blocks in the distance draw faster than images).
     void setZoomHint(qreal zoom);
+    // Lays every pool out at least this many nodes wide (up to its node count; 0: the
+    // canvas's own choice), so that a picture of the whole cluster can match a wide frame
+    // (reports). Lays out again at once.
+    void setMinimumColumns(int columns);
     // Re-reads the theme after a palette change.
     void updateTheme();
 
@@ -126,6 +130,7 @@ private:
     document::ObjectRef m_current;
     QTimer* m_rebuildTimer;
     bool m_detailForced = false;
+    int m_minimumColumns = 0;
     qreal m_zoom = 1.0;
 
     // The drag in progress: its payload and the planner's answer per pool.

@@ -395,10 +395,27 @@ static void renderPlot(QCustomPlot* plot, QPainter* painter, const QRectF& targe
 {
     if (logicalSize.isEmpty())
         logicalSize = target.size().toSize();
+    // A legend row wider than the picture would be cut at its right edge: fewer entries per
+    // row until it fits (the chart's own wrap comes back afterwards).
+    QCPLegend* legend = plot->legend;
+    const int wrap = legend ? legend->wrap() : 0;
+    if (legend && legend->visible() && legend->itemCount() > 1) {
+        for (int w = std::min(wrap, legend->itemCount()); w >= 1; --w) {
+            legend->setWrap(w);
+            legend->setFillOrder(legend->fillOrder(), true);
+            const QMargins m = legend->margins();
+            if (legend->minimumOuterSizeHint().width() + m.left() + m.right() <= logicalSize.width() - 8)
+                break;
+        }
+    }
     QPicture picture;
     {
         QCPPainter p(&picture);
         plot->toPainter(&p, logicalSize.width(), logicalSize.height());
+    }
+    if (legend && legend->wrap() != wrap) {
+        legend->setWrap(wrap);
+        legend->setFillOrder(legend->fillOrder(), true);
     }
     painter->save();
     painter->translate(target.topLeft());

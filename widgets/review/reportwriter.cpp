@@ -263,14 +263,33 @@ void ReportWriter::paintPage(QPainter& p)
         const QRectF area = cell.adjusted(0, 18, 0, 0);
         PlanScene scene(m_document, shown[size_t(i)]->name);
         scene.setPalette(light);
+        // Pools as wide as makes the whole cluster largest in the frame (a frame much wider
+        // than tall takes wide rows of nodes rather than a tall strip of four).
+        int bestColumns = 0;
+        qreal bestFit = 0;
+        for (int columns : {0, 6, 8, 10, 12, 16, 20, 24, 32}) {
+            scene.setMinimumColumns(columns);
+            const QRectF r = scene.sceneRect();
+            const qreal fit = std::min(area.width() / r.width(), area.height() / r.height());
+            if (fit > bestFit * 1.02) {
+                bestFit = fit;
+                bestColumns = columns;
+            }
+        }
+        scene.setMinimumColumns(bestColumns);
+        // Cards drawn in full down to a quarter of their size (a PDF is read zoomed in), as
+        // blocks in their workloads' colours below.
+        scene.setDetailForced(bestFit >= 0.25);
         QRectF source = scene.sceneRect();
         p.setPen(QPen(rule, 1));
         p.setBrush(scene.theme().background);
-        // Keep the aspect; a long canvas is shown from its top.
+        // Keep the aspect, the whole cluster in the frame; only a canvas that would be drawn
+        // smaller than kWholeScale is shown from its top, larger.
+        constexpr qreal kWholeScale = 0.15;
         const qreal scale = std::min(area.width() / source.width(), area.height() / source.height());
         const qreal minScale = area.width() / source.width() * 0.999;
         qreal useScale = scale;
-        if (scale < minScale && source.height() * minScale > area.height()) {
+        if (scale < kWholeScale && scale < minScale && source.height() * minScale > area.height()) {
             useScale = std::max(scale, std::min(minScale, 0.35));
             source.setHeight(area.height() / useScale);
         }
