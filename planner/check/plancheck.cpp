@@ -108,7 +108,7 @@ private:
                 }
             }
             if (!m) {
-                const std::string s = diag::closestMatch(name, machineNames(c.provider));
+                const std::string s = diag::closestMachineName(name, machineNames(c.provider));
                 m_diags.add("CW103", at(p.origin, field),
                             {name, model::toString(c.provider), "pool '" + p.name + "'",
                              s.empty() ? "" : "; did you mean '" + s + "'?"}, object);

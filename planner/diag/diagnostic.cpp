@@ -4,6 +4,7 @@
 #include "messages.h"
 
 #include <algorithm>
+#include <cmath>
 #include <unordered_map>
 
 namespace cw::diag {
@@ -188,6 +189,73 @@ std::string closestMatch(std::string_view word, const std::vector<std::string>& 
         }
     }
     return best;
+}
+
+namespace {
+
+// A machine type name as series and size: "n2-highmem-8" → ("n2-highmem-", 8), "m5.2xlarge"
+// → ("m5.", 2 × 4 vCPUs), "c3-standard-4-lssd" → ("c3-standard-|-lssd", 4). The size is
+// comparable within a series only; 0 when the name has none.
+std::pair<std::string, double> series(std::string_view name)
+{
+    if (const size_t dot = name.find('.'); dot != std::string_view::npos) {
+        // AWS: family.size, sizes nano < micro < small < medium < large < xlarge < Nxlarge.
+        const std::string_view size = name.substr(dot + 1);
+        static const std::vector<std::pair<std::string_view, double>> named{
+            {"nano", 0.125}, {"micro", 0.25}, {"small", 0.5}, {"medium", 1}, {"large", 2}, {"xlarge", 4}};
+        for (const auto& [n, v] : named) {
+            if (size == n)
+                return {std::string(name.substr(0, dot + 1)), v};
+        }
+        const size_t x = size.find("xlarge");
+        if (x != std::string_view::npos && x > 0 && x + 6 == size.size()) {
+            double k = 0;
+            for (char c : size.substr(0, x)) {
+                if (c < '0' || c > '9')
+                    return {std::string(name), 0};
+                k = k * 10 + (c - '0');
+            }
+            return {std::string(name.substr(0, dot + 1)), 4 * k};
+        }
+        return {std::string(name), 0};
+    }
+    // GCE: the last all-digit part between dashes is the size.
+    size_t end = name.size();
+    while (end > 0) {
+        const size_t start = name.rfind('-', end - 1);
+        if (start == std::string_view::npos)
+            break;
+        const std::string_view part = name.substr(start + 1, end - start - 1);
+        const bool digits = !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (digits)
+            return {std::string(name.substr(0, start + 1)) + "|" + std::string(name.substr(end)), std::stod(std::string(part))};
+        end = start;
+    }
+    return {std::string(name), 0};
+}
+
+} // namespace
+
+std::string closestMachineName(std::string_view name, const std::vector<std::string>& candidates)
+{
+    const auto [mine, size] = series(name);
+    std::string best;
+    double bestDistance = 0;
+    if (size > 0) {
+        for (const auto& c : candidates) {
+            const auto [theirs, other] = series(c);
+            if (theirs != mine || other <= 0)
+                continue;
+            // Nearest on a log scale (sizes double); the larger of two as near (it holds
+            // what the smaller would).
+            const double d = std::abs(std::log(other / size)) - (other > size ? 1e-9 : 0);
+            if (best.empty() || d < bestDistance) {
+                best = c;
+                bestDistance = d;
+            }
+        }
+    }
+    return best.empty() ? closestMatch(name, candidates) : best;
 }
 
 } // namespace cw::diag

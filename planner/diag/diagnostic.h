@@ -73,4 +73,9 @@ private:
 // distance that makes sense for the word's length, or empty.
 std::string closestMatch(std::string_view word, const std::vector<std::string>& candidates);
 
+// For a machine type name: a size the catalog has of the same series, the nearest one
+// ("n2-highmem-8" → "n2-highmem-16" when the series has 2, 4, 16, 32; "m5.3xlarge" →
+// "m5.2xlarge"), otherwise closestMatch.
+std::string closestMachineName(std::string_view name, const std::vector<std::string>& candidates);
+
 } // namespace cw::diag

@@ -60,6 +60,26 @@ private Q_SLOTS:
         QCOMPARE(diag::closestMatch("nvidia-l5", names), std::string("nvidia-l4"));
         QCOMPARE(diag::closestMatch("amd-mi300", names), std::string());
     }
+
+    // A machine type the catalog lacks: the nearest size of the same series, not the nearest
+    // spelling (which for "n2-highmem-8" was "n2-highmem-2").
+    void machineSuggestions()
+    {
+        const std::vector<std::string> gce = {"n2-highmem-2", "n2-highmem-4", "n2-highmem-16", "n2-highmem-32",
+                                              "n2-standard-8", "c3-standard-4-lssd", "c3-standard-8-lssd", "c3-standard-8"};
+        QCOMPARE(diag::closestMachineName("n2-highmem-8", gce), std::string("n2-highmem-16"));
+        QCOMPARE(diag::closestMachineName("n2-highmem-3", gce), std::string("n2-highmem-4"));
+        QCOMPARE(diag::closestMachineName("n2-highmem-64", gce), std::string("n2-highmem-32"));
+        QCOMPARE(diag::closestMachineName("c3-standard-22-lssd", gce), std::string("c3-standard-8-lssd"));
+        QCOMPARE(diag::closestMachineName("c3-standard-6", gce), std::string("c3-standard-8"));
+        // No such series: the spelling.
+        QCOMPARE(diag::closestMachineName("n2-standrd-8", gce), std::string("n2-standard-8"));
+        const std::vector<std::string> aws = {"m5.large", "m5.xlarge", "m5.2xlarge", "m5.4xlarge", "m5.metal", "g6.xlarge"};
+        QCOMPARE(diag::closestMachineName("m5.3xlarge", aws), std::string("m5.4xlarge"));
+        QCOMPARE(diag::closestMachineName("m5.medium", aws), std::string("m5.large"));
+        QCOMPARE(diag::closestMachineName("g6.2xlarge", aws), std::string("g6.xlarge"));
+        QCOMPARE(diag::closestMachineName("m6.2xlarge", aws), std::string("m5.2xlarge"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDiagnostics)
