@@ -293,6 +293,27 @@ model::Plan generatedPlan(unsigned seed)
     return plan;
 }
 
+// Three workloads a, b and c of `replicas` each on one e2-standard-8 pool, each replica
+// needing the given percentage of a node's allocatable CPU (and 64Mi).
+model::Plan threeSizes(int replicas, int a, int b, int c)
+{
+    auto yaml = [&](int64_t ca, int64_t cb, int64_t cc) {
+        auto w = [&](const char* name, int64_t cpu) {
+            return std::string("  - {name: ") + name + ", cluster: c1, kind: inference, replicas: " + std::to_string(replicas)
+                + ", resources: {cpu: " + std::to_string(cpu) + "m, memory: 64Mi}}\n";
+        };
+        return "apiVersion: clusterwright/v1alpha1\nkind: Plan\nmetadata: {name: sizes}\nspec:\n  clusters:\n"
+               "  - name: c1\n    provider: gke\n    location: us-central1\n    nodePools:\n"
+               "    - {name: p, machineType: e2-standard-8}\n  workloads:\n"
+            + w("a", ca) + w("b", cb) + w("c", cc);
+    };
+    const model::Plan probe = planFromText(yaml(100, 100, 100));
+    if (probe.clusters.empty())
+        return probe;
+    const int64_t cpu = solve::detail::buildProblem(probe, cat(), probe.clusters.front()).types.front().cap[solve::detail::kCpu];
+    return planFromText(yaml(cpu * a / 100, cpu * b / 100, cpu * c / 100));
+}
+
 } // namespace
 
 class TestSolver : public QObject
@@ -465,20 +486,7 @@ private Q_SLOTS:
     void configurationsCuttingStock()
     {
         QFETCH(int, each);
-        auto yaml = [&](int64_t a, int64_t b, int64_t c) {
-            auto w = [&](const char* name, int64_t cpu) {
-                return std::string("  - {name: ") + name + ", cluster: c1, kind: inference, replicas: " + std::to_string(each)
-                    + ", resources: {cpu: " + std::to_string(cpu) + "m, memory: 64Mi}}\n";
-            };
-            return "apiVersion: clusterwright/v1alpha1\nkind: Plan\nmetadata: {name: stock}\nspec:\n  clusters:\n"
-                   "  - name: c1\n    provider: gke\n    location: us-central1\n    nodePools:\n"
-                   "    - {name: p, machineType: e2-standard-8}\n  workloads:\n"
-                + w("a", a) + w("b", b) + w("c", c);
-        };
-        const model::Plan probe = planFromText(yaml(100, 100, 100));
-        QVERIFY(!probe.clusters.empty());
-        const int64_t cpu = solve::detail::buildProblem(probe, cat(), probe.clusters.front()).types.front().cap[solve::detail::kCpu];
-        const model::Plan plan = planFromText(yaml(cpu * 50 / 100, cpu * 30 / 100, cpu * 20 / 100));
+        const model::Plan plan = threeSizes(each, 50, 30, 20);
         QVERIFY(!plan.clusters.empty());
         const solve::detail::Problem p = solve::detail::buildProblem(plan, cat(), plan.clusters.front());
         QCOMPARE(p.shapes.size(), size_t(3));
@@ -576,20 +584,7 @@ private Q_SLOTS:
     // search for each node's fullest multiset finds 40 + 35 + 25 = 100 %: six.
     void minimumBinSlack()
     {
-        auto yaml = [&](int64_t a, int64_t b, int64_t c) {
-            auto w = [&](const char* name, int64_t cpu) {
-                return std::string("  - {name: ") + name + ", cluster: c1, kind: inference, replicas: 6"
-                    + ", resources: {cpu: " + std::to_string(cpu) + "m, memory: 64Mi}}\n";
-            };
-            return "apiVersion: clusterwright/v1alpha1\nkind: Plan\nmetadata: {name: slack}\nspec:\n  clusters:\n"
-                   "  - name: c1\n    provider: gke\n    location: us-central1\n    nodePools:\n"
-                   "    - {name: p, machineType: e2-standard-8}\n  workloads:\n"
-                + w("a", a) + w("b", b) + w("c", c);
-        };
-        const model::Plan probe = planFromText(yaml(100, 100, 100));
-        QVERIFY(!probe.clusters.empty());
-        const int64_t cpu = solve::detail::buildProblem(probe, cat(), probe.clusters.front()).types.front().cap[solve::detail::kCpu];
-        const model::Plan plan = planFromText(yaml(cpu * 40 / 100, cpu * 35 / 100, cpu * 25 / 100));
+        const model::Plan plan = threeSizes(6, 40, 35, 25);
         QVERIFY(!plan.clusters.empty());
         const solve::detail::Problem p = solve::detail::buildProblem(plan, cat(), plan.clusters.front());
         const std::vector<std::pair<int, int>> items{{0, 6}, {1, 6}, {2, 6}};
