@@ -78,6 +78,10 @@ struct BoundResult {
     FluidResult fluid;
 };
 
+// The rows of packTypeByConfigurations' LP: item indices per row (items with the same demand
+// and no per-node limit share one when the items are many).
+std::vector<std::vector<int>> configurationRows(const Problem& p, const std::vector<std::pair<int, int>>& items);
+
 // Packs replica counts (shape, count) onto new nodes of one type by that type's own
 // configuration LP (column generation with exact knapsack pricing, started from the node
 // configurations of the type's new nodes in `seeds`: packings that began as copies of pk) and
@@ -86,10 +90,6 @@ struct BoundResult {
 // which loses at most one node per configuration in the LP's basis). What is left goes by the
 // dot product (`balance` as in packDotProduct). Counts are decremented. Returns false when the
 // LP could not be solved (nothing was packed then).
-// The rows of that LP: item indices per row (items with the same demand and no per-node limit
-// share one when the items are many).
-std::vector<std::vector<int>> configurationRows(const Problem& p, const std::vector<std::pair<int, int>>& items);
-
 bool packTypeByConfigurations(Packing& pk, int type, std::vector<std::pair<int, int>>& items, int effort,
                               const Cancelled& cancelled, const std::vector<const Packing*>& seeds = {},
                               double balance = 0);

@@ -428,12 +428,14 @@ std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int
     std::vector<size_t> candidates;
     // For the swaps: each shape's item (the first), which items have a per-node limit, sizes.
     std::vector<int> indexOf(p.shapes.size(), -1), onNode;
-    std::vector<char> limited(items.size(), 0);
+    std::vector<char> limited(items.size(), 0), eligible(items.size(), 0);
     std::vector<double> size(items.size(), 0.0);
     for (size_t i = 0; i < items.size(); ++i) {
         if (indexOf[size_t(items[i].first)] < 0)
             indexOf[size_t(items[i].first)] = int(i);
         limited[i] = p.shapes[size_t(items[i].first)].maxPerNode != kNoLimit;
+        // A swap brings the replica in directly (not through fit): it must be allowed there.
+        eligible[i] = p.isEligible(items[i].first, type) && !pk.isBlocked(items[i].first);
     }
     while (left > 0) {
         if ((cancelled && cancelled()) || !pk.canOpen(type))
@@ -531,7 +533,7 @@ std::vector<int> packDotProduct(Packing& pk, int type, std::vector<std::pair<int
                 const double sizeA = size[a];
                 const int64_t* wa = p.demand(sa);
                 for (size_t b = 0; b < items.size(); ++b) {
-                    if (b == a || items[b].second <= 0 || limited[b])
+                    if (b == a || items[b].second <= 0 || limited[b] || !eligible[b])
                         continue;
                     if (size[b] - sizeA <= bestGain)
                         continue;

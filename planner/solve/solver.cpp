@@ -426,6 +426,7 @@ void roundFluid(Packing& pk, const BoundResult& br, int effort, const Cancelled&
             const int64_t rows = int64_t(configurationRows(p, items).size());
             byConfigurations = rows <= int64_t(kConfigurationItemsMax) && replicas >= kConfigurationReplicasPerRow * rows;
         }
+        const int packedNodes = trials.back().first.aliveNodes();
         // Few replicas per node: minimum bin slack, each node filled by a search for its
         // fullest multiset.
         if (more && perNode <= kMinSlackPerNode && f.nodes[t] > 0) {
@@ -433,7 +434,7 @@ void roundFluid(Packing& pk, const BoundResult& br, int effort, const Cancelled&
             trials.emplace_back(pk, items);
             packMinSlack(trials.back().first, int(t), trials.back().second, cancelled, nullptr, checks * effort);
         }
-        if (double(replicas) * double(trials.back().first.aliveNodes()) < 4e7) {
+        if (double(replicas) * double(packedNodes) < 4e7) {
             trials.emplace_back(pk, items);
             packDotProductDecreasing(trials.back().first, int(t), trials.back().second, cancelled);
         }

@@ -579,6 +579,54 @@ private Q_SLOTS:
         }
     }
 
+    // The dot-product packer swaps a replica on a full node for a larger one still to place:
+    // the larger one must be allowed on the node's type. Items of 30 % of a node's CPU for
+    // pool a and of 38 % selecting pool b's label: on pool a's nodes, three 30 % replicas leave
+    // room for a 38 % one in place of one of them by capacity, but not by its node selector.
+    void dotProductSwapsOnlyEligible()
+    {
+        auto yaml = [](int64_t small, int64_t large) {
+            return std::string(R"(apiVersion: clusterwright/v1alpha1
+kind: Plan
+metadata: {name: swaps}
+spec:
+  clusters:
+  - name: c1
+    provider: gke
+    location: us-central1
+    nodePools:
+    - {name: a, machineType: e2-standard-8}
+    - {name: b, machineType: e2-standard-8, labels: {tier: b}}
+  workloads:
+  - {name: small, cluster: c1, kind: inference, replicas: 9, resources: {cpu: )") + std::to_string(small) + R"(m, memory: 64Mi}}
+  - {name: large, cluster: c1, kind: inference, replicas: 4, nodeSelector: {tier: b}, resources: {cpu: )"
+                + std::to_string(large) + "m, memory: 64Mi}}\n";
+        };
+        const model::Plan probe = planFromText(yaml(100, 100));
+        QVERIFY(!probe.clusters.empty());
+        const int64_t cpu = solve::detail::buildProblem(probe, cat(), probe.clusters.front()).types.front().cap[solve::detail::kCpu];
+        const model::Plan plan = planFromText(yaml(cpu * 30 / 100, cpu * 38 / 100));
+        QVERIFY(!plan.clusters.empty());
+        const solve::detail::Problem p = solve::detail::buildProblem(plan, cat(), plan.clusters.front());
+        QCOMPARE(p.shapes.size(), size_t(2));
+        int typeA = -1;
+        for (size_t t = 0; t < p.types.size(); ++t) {
+            if (p.types[t].group.pool == "a")
+                typeA = int(t);
+        }
+        QVERIFY(typeA >= 0);
+        QVERIFY(p.isEligible(0, typeA));
+        QVERIFY(!p.isEligible(1, typeA));
+        solve::detail::Packing pk(p);
+        std::vector<std::pair<int, int>> items{{0, 9}, {1, 4}};
+        solve::detail::packDotProduct(pk, typeA, items, {});
+        QCOMPARE(items[0].second, 0);
+        QCOMPARE(items[1].second, 4);
+        QCOMPARE(pk.placed(), (std::vector<int>{9, 0}));
+        for (size_t n = 0; n < pk.nodes().size(); ++n)
+            QCOMPARE(pk.countOn(int(n), 1), 0);
+    }
+
     // Minimum bin slack: six replicas each of 40, 35 and 25 % of a node's CPU. Largest first
     // fills nodes with two 40 % replicas (80 %), then 35 + 35 + 25 (95 %): seven nodes. The
     // search for each node's fullest multiset finds 40 + 35 + 25 = 100 %: six.
