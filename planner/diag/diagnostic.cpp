@@ -193,31 +193,34 @@ std::string closestMatch(std::string_view word, const std::vector<std::string>& 
 
 namespace {
 
-// A machine type name as series and size: "n2-highmem-8" → ("n2-highmem-", 8), "m5.2xlarge"
+// A machine type name as series and size: "n2-highmem-8" → ("n2-highmem-|", 8), "m5.2xlarge"
 // → ("m5.", 2 × 4 vCPUs), "c3-standard-4-lssd" → ("c3-standard-|-lssd", 4). The size is
-// comparable within a series only; 0 when the name has none.
-std::pair<std::string, double> series(std::string_view name)
+// comparable within a series only; 0 when the name has none. digits: the size as written.
+struct Series {
+    std::string key;
+    double size = 0;
+    std::string digits;
+};
+
+Series series(std::string_view name)
 {
+    auto allDigits = [](std::string_view s) {
+        return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
     if (const size_t dot = name.find('.'); dot != std::string_view::npos) {
         // AWS: family.size, sizes nano < micro < small < medium < large < xlarge < Nxlarge.
         const std::string_view size = name.substr(dot + 1);
+        const std::string key(name.substr(0, dot + 1));
         static const std::vector<std::pair<std::string_view, double>> named{
             {"nano", 0.125}, {"micro", 0.25}, {"small", 0.5}, {"medium", 1}, {"large", 2}, {"xlarge", 4}};
         for (const auto& [n, v] : named) {
             if (size == n)
-                return {std::string(name.substr(0, dot + 1)), v};
+                return {key, v, {}};
         }
         const size_t x = size.find("xlarge");
-        if (x != std::string_view::npos && x > 0 && x + 6 == size.size()) {
-            double k = 0;
-            for (char c : size.substr(0, x)) {
-                if (c < '0' || c > '9')
-                    return {std::string(name), 0};
-                k = k * 10 + (c - '0');
-            }
-            return {std::string(name.substr(0, dot + 1)), 4 * k};
-        }
-        return {std::string(name), 0};
+        if (x != std::string_view::npos && x + 6 == size.size() && allDigits(size.substr(0, x)))
+            return {key, 4 * std::stod(std::string(size.substr(0, x))), std::string(size.substr(0, x))};
+        return {std::string(name), 0, {}};
     }
     // GCE: the last all-digit part between dashes is the size.
     size_t end = name.size();
@@ -226,29 +229,37 @@ std::pair<std::string, double> series(std::string_view name)
         if (start == std::string_view::npos)
             break;
         const std::string_view part = name.substr(start + 1, end - start - 1);
-        const bool digits = !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
-        if (digits)
-            return {std::string(name.substr(0, start + 1)) + "|" + std::string(name.substr(end)), std::stod(std::string(part))};
+        if (allDigits(part))
+            return {std::string(name.substr(0, start + 1)) + "|" + std::string(name.substr(end)), std::stod(std::string(part)),
+                    std::string(part)};
         end = start;
     }
-    return {std::string(name), 0};
+    return {std::string(name), 0, {}};
 }
 
 } // namespace
 
 std::string closestMachineName(std::string_view name, const std::vector<std::string>& candidates)
 {
-    const auto [mine, size] = series(name);
+    const Series mine = series(name);
     std::string best;
     double bestDistance = 0;
-    if (size > 0) {
+    if (mine.size > 0) {
         for (const auto& c : candidates) {
-            const auto [theirs, other] = series(c);
-            if (theirs != mine || other <= 0)
+            const Series theirs = series(c);
+            if (theirs.key != mine.key || theirs.size <= 0)
                 continue;
-            // Nearest on a log scale (sizes double); the larger of two as near (it holds
-            // what the smaller would).
-            const double d = std::abs(std::log(other / size)) - (other > size ? 1e-9 : 0);
+            // A size of three digits or more with one digit too many ("g2-standard-121") is a
+            // slip of the keyboard: the size without it.
+            if (mine.digits.size() >= 3 && theirs.digits.size() + 1 == mine.digits.size()) {
+                for (size_t i = 0; i < mine.digits.size(); ++i) {
+                    if (mine.digits.substr(0, i) + mine.digits.substr(i + 1) == theirs.digits)
+                        return c;
+                }
+            }
+            // Otherwise the nearest on a log scale (sizes double); the larger of two as near
+            // (it holds what the smaller would).
+            const double d = std::abs(std::log(theirs.size / mine.size)) - (theirs.size > mine.size ? 1e-9 : 0);
             if (best.empty() || d < bestDistance) {
                 best = c;
                 bestDistance = d;

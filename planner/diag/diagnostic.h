@@ -75,7 +75,8 @@ std::string closestMatch(std::string_view word, const std::vector<std::string>& 
 
 // For a machine type name: a size the catalog has of the same series, the nearest one
 // ("n2-highmem-8" → "n2-highmem-16" when the series has 2, 4, 16, 32; "m5.3xlarge" →
-// "m5.2xlarge"), otherwise closestMatch.
+// "m5.4xlarge") or, for a size with a digit too many, the size without it ("g2-standard-121"
+// → "g2-standard-12"); otherwise closestMatch.
 std::string closestMachineName(std::string_view name, const std::vector<std::string>& candidates);
 
 } // namespace cw::diag

@@ -72,6 +72,8 @@ private Q_SLOTS:
         QCOMPARE(diag::closestMachineName("n2-highmem-64", gce), std::string("n2-highmem-32"));
         QCOMPARE(diag::closestMachineName("c3-standard-22-lssd", gce), std::string("c3-standard-8-lssd"));
         QCOMPARE(diag::closestMachineName("c3-standard-6", gce), std::string("c3-standard-8"));
+        // A digit too many is a typo: the size without it.
+        QCOMPARE(diag::closestMachineName("n2-highmem-162", gce), std::string("n2-highmem-16"));
         // No such series: the spelling.
         QCOMPARE(diag::closestMachineName("n2-standrd-8", gce), std::string("n2-standard-8"));
         const std::vector<std::string> aws = {"m5.large", "m5.xlarge", "m5.2xlarge", "m5.4xlarge", "m5.metal", "g6.xlarge"};
