@@ -108,7 +108,8 @@ CompareView::CompareView(QWidget* parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(CompareTableModel::NotesColumn, QHeaderView::Stretch);
     m_table->setTextElideMode(Qt::ElideRight);
-    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Narrow between the docks: the options' columns scroll rather than vanish.
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     // The class is in each row's tooltip and in the break-even chart; the room goes to the figures.
     m_table->hideColumn(CompareTableModel::KindColumn);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
@@ -231,6 +232,8 @@ void CompareView::rebuildCards()
                                       .arg(money(o->hourly), money(o->computeMonthly, 0), money(o->wasteMonthly, 0),
                                            money(o->fees.monthly, 0)));
         detail->setStyleSheet(QStringLiteral("color: #4b5563; border: none;"));
+        // Wrapped: three cards share the width between the docks.
+        detail->setWordWrap(true);
         v->addWidget(detail);
         const QString caveat = caveatText(*o);
         auto* warn = new QLabel(caveat.isEmpty() ? tr("every Pod placed, every price known") : QStringLiteral("⚠ ") + caveat);
