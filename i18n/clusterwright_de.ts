@@ -3805,6 +3805,13 @@ Exit-Codes: 0 ok, 1 der Plan enthält Fehler oder eine Prüfung ist fehlgeschlag
         <source>Prices as of %1; %2 h/month.</source>
         <translation>Preise mit Stand %1; %2 h/Monat.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n other(s)</source>
+        <translation>
+            <numerusform>%n weiterer</numerusform>
+            <numerusform>%n weitere</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cw::widgets::DiagnosticsModel</name>

@@ -3793,6 +3793,12 @@ Exit codes: 0 ok, 1 the plan has errors or a check failed, 2 usage or I/O error.
         <source>Prices as of %1; %2 h/month.</source>
         <translation>%1 時点の価格、月 %2 時間。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n other(s)</source>
+        <translation>
+            <numerusform>ほか %n 件</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cw::widgets::DiagnosticsModel</name>

@@ -6,6 +6,8 @@
 #include "canvas/nodeitem.h"
 #include "canvas/planscene.h"
 #include "canvas/poolitem.h"
+#include "charts/chart.h"
+#include "panels/costpanel.h"
 #include "catalog/catalog.h"
 #include "document/editing.h"
 #include "document/plandocument.h"
@@ -104,6 +106,36 @@ private Q_SLOTS:
         }
         scene.setMinimumColumns(0);
         QCOMPARE(scene.sceneRect(), narrow);
+    }
+
+    // Twenty workloads: the cost panel's bar per workload keeps the eleven dearest, dearest
+    // first, and one bar for the nine others (a bar per workload of a large plan was an
+    // unreadable pile of labels); their sum stays the total.
+    void costChartsKeepTheDearest()
+    {
+        std::string text = "apiVersion: clusterwright/v1alpha1\nkind: Plan\nmetadata: {name: many}\nspec:\n  clusters:\n"
+                           "  - name: c1\n    provider: gke\n    location: us-central1\n    nodePools:\n"
+                           "    - {name: p, machineType: e2-standard-8}\n  workloads:\n";
+        for (int i = 0; i < 20; ++i) {
+            text += "  - {name: w" + std::to_string(i) + ", cluster: c1, kind: inference, replicas: " + std::to_string(1 + (i * 7) % 20)
+                + ", resources: {cpu: 500m, memory: 1Gi}}\n";
+        }
+        auto doc = document::PlanDocument::fromPlan(*io::readPlanText(text, "many.yaml").plan, catalog::Catalog::embedded());
+        QSignalSpy solved(doc.get(), &document::PlanDocument::solutionChanged);
+        QVERIFY(solved.wait(60000));
+        CostPanel panel;
+        panel.setDocument(doc.get());
+        panel.refresh();
+        const QStringList bars = panel.workloadChart()->categories();
+        // Eleven workloads, the others, and maybe the unused capacity.
+        QVERIFY2(bars.size() == 12 || (bars.size() == 13 && bars.back() == QStringLiteral("(unused)")), qPrintable(bars.join(QLatin1Char(','))));
+        QCOMPARE(bars[11], QStringLiteral("9 other(s)"));
+        // The dearest: most replicas (all alike), w17 (20 replicas) among them, w0 (1) not.
+        QVERIFY(bars.contains(QStringLiteral("w17")));
+        QVERIFY(!bars.contains(QStringLiteral("w0")));
+        // Dearest first.
+        QCOMPARE(bars.front(), QStringLiteral("w17"));
+        QVERIFY(bars.indexOf(QStringLiteral("w14")) < bars.indexOf(QStringLiteral("w2")));
     }
 
     void dropTemplateAddsAPinnedWorkload()

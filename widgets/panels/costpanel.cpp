@@ -8,7 +8,10 @@
 #include "style/format.h"
 #include "style/workloadpalette.h"
 
+#include <algorithm>
+
 #include <QApplication>
+#include <QCoreApplication>
 #include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -86,6 +89,46 @@ void CostPanel::scheduleRefresh()
     QTimer::singleShot(0, this, &CostPanel::refresh);
 }
 
+namespace {
+
+// A bar chart of many categories cannot be read: beyond kMaxBars, the kMaxBars - 1 dearest stay,
+// dearest first, and the others share one bar.
+constexpr int kMaxBars = 12;
+
+void keepDearest(QStringList& labels, std::vector<double>& values, std::vector<QColor>& colors, const QColor& otherColor)
+{
+    const int n = int(labels.size());
+    if (n <= kMaxBars)
+        return;
+    std::vector<int> order(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i)
+        order[size_t(i)] = i;
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return values[size_t(a)] > values[size_t(b)]; });
+    QStringList keptLabels;
+    std::vector<double> keptValues;
+    std::vector<QColor> keptColors;
+    double others = 0;
+    for (int k = 0; k < n; ++k) {
+        const size_t i = size_t(order[size_t(k)]);
+        if (k < kMaxBars - 1) {
+            keptLabels << labels[int(i)];
+            keptValues.push_back(values[i]);
+            keptColors.push_back(colors[i]);
+        } else {
+            others += values[i];
+        }
+    }
+    const int left = n - kMaxBars + 1;
+    keptLabels << QCoreApplication::translate("cw::widgets::CostPanel", "%n other(s)", nullptr, left);
+    keptValues.push_back(others);
+    keptColors.push_back(otherColor);
+    labels = keptLabels;
+    values = keptValues;
+    colors = keptColors;
+}
+
+} // namespace
+
 void CostPanel::refresh()
 {
     m_refreshQueued = false;
@@ -105,6 +148,10 @@ void CostPanel::refresh()
         poolValues.push_back(b.pools[i].monthly);
         poolColors.push_back(WorkloadPalette::colorAt(int(i) * 5 + 9, dark));
     }
+    // The bar of the categories left out, and that of capacity nobody uses.
+    const QColor otherColor = CanvasTheme::fromPalette(palette()).mutedText;
+    const QColor unusedColor = CanvasTheme::fromPalette(palette()).overhead;
+    keepDearest(pools, poolValues, poolColors, otherColor);
     m_byPool->setCategoryColors(poolColors);
     m_byPool->setData(pools, {{tr("$/month"), poolValues, poolColors.empty() ? QColor() : poolColors.front()}});
 
@@ -118,10 +165,11 @@ void CostPanel::refresh()
         workloadValues.push_back(w.monthly);
         workloadColors.push_back(workloadPalette.color(w.name));
     }
+    keepDearest(workloads, workloadValues, workloadColors, otherColor);
     if (b.unusedMonthly > 0.005) {
         workloads << tr("(unused)");
         workloadValues.push_back(b.unusedMonthly);
-        workloadColors.push_back(CanvasTheme::fromPalette(palette()).overhead);
+        workloadColors.push_back(unusedColor);
     }
     m_byWorkload->setCategoryColors(workloadColors);
     m_byWorkload->setData(workloads, {{tr("$/month"), workloadValues, QColor()}});
