@@ -661,9 +661,13 @@ std::vector<int> packMinSlack(Packing& pk, int type, std::vector<std::pair<int, 
     std::vector<int> taken(items.size(), 0), best;
     std::vector<int> path; // positions in order, non-increasing value
     std::vector<int64_t> used(static_cast<size_t>(dims));
+    std::vector<char> allowed(items.size());
+    for (size_t i = 0; i < items.size(); ++i)
+        allowed[i] = p.isEligible(items[i].first, type) && !pk.isBlocked(items[i].first);
+    // Another replica of item i fits the node being searched.
     auto fits = [&](size_t i) {
         const int s = items[i].first;
-        if (items[i].second - taken[i] <= 0)
+        if (!allowed[i] || items[i].second - taken[i] <= 0)
             return false;
         const Shape& sh = p.shapes[size_t(s)];
         if (sh.maxPerNode != kNoLimit && taken[i] >= sh.maxPerNode)
@@ -689,7 +693,7 @@ std::vector<int> packMinSlack(Packing& pk, int type, std::vector<std::pair<int, 
         size_t first = order.size();
         for (size_t k = 0; k < order.size() && first == order.size(); ++k) {
             const size_t i = order[k];
-            if (items[i].second > 0 && p.isEligible(items[i].first, type) && !pk.isBlocked(items[i].first) && fits(i))
+            if (fits(i))
                 first = k;
         }
         if (first == order.size())
@@ -727,7 +731,7 @@ std::vector<int> packMinSlack(Packing& pk, int type, std::vector<std::pair<int, 
                     break;
                 }
                 --budget;
-                if (!fits(i) || !p.isEligible(items[i].first, type) || pk.isBlocked(items[i].first))
+                if (!fits(i))
                     continue;
                 put(i, 1);
                 current += value[i];
@@ -747,7 +751,7 @@ std::vector<int> packMinSlack(Packing& pk, int type, std::vector<std::pair<int, 
             // This level is done: undo the item that led here and go on after it.
             next.pop_back();
             moreAt.pop_back();
-            if (next.empty() || path.size() <= 1)
+            if (next.empty())
                 break;
             const size_t i = order[size_t(path.back())];
             put(i, -1);
