@@ -629,18 +629,18 @@ std::vector<int> packDotProductDecreasing(Packing& pk, int type, std::vector<std
 }
 
 std::vector<int> packMinSlack(Packing& pk, int type, std::vector<std::pair<int, int>>& items, const Cancelled& cancelled,
-                              const double* weights, int64_t checks)
+                              int64_t checks)
 {
     const Problem& p = pk.problem();
     const NodeType& t = p.types[size_t(type)];
     const int dims = p.dims;
     std::vector<int> opened;
-    // Items largest first by the weighted sum of their normalised demands.
+    // Items largest first by the sum of their normalised demands.
     std::vector<double> value(items.size(), 0.0);
     for (size_t i = 0; i < items.size(); ++i) {
         for (int d = 0; d < dims; ++d) {
             if (d != kPods && t.cap[size_t(d)] > 0)
-                value[i] += (weights ? weights[d] : 1.0) * double(p.demand(items[i].first)[d]) / double(t.cap[size_t(d)]);
+                value[i] += double(p.demand(items[i].first)[d]) / double(t.cap[size_t(d)]);
         }
     }
     std::vector<size_t> order(items.size());
@@ -649,7 +649,7 @@ std::vector<int> packMinSlack(Packing& pk, int type, std::vector<std::pair<int, 
     double full = 0; // the value of a node full in every dimension
     for (int d = 0; d < dims; ++d) {
         if (d != kPods && t.cap[size_t(d)] > 0)
-            full += weights ? weights[d] : 1.0;
+            full += 1.0;
     }
     // Per position in that order: the least demand per dimension of the items from there on
     // (how many more replicas the room can take at most).

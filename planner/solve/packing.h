@@ -124,10 +124,10 @@ std::vector<int> packDotProductDecreasing(Packing& pk, int type, std::vector<std
 // Minimum bin slack: the same items onto new nodes of the type, one node at a time, each
 // filled by a search over the multisets of the items left (the largest first, then larger
 // before smaller, at most `checks` fit tests per node) for the fullest node: the most of
-// Σ_d weight_d × used_d ÷ capacity_d over the dimensions but Pod slots, weights given or every
-// dimension alike. Counts are decremented; returns the nodes opened.
+// Σ_d used_d ÷ capacity_d over the dimensions but Pod slots. Counts are decremented; returns the
+// nodes opened.
 std::vector<int> packMinSlack(Packing& pk, int type, std::vector<std::pair<int, int>>& items, const Cancelled& cancelled,
-                              const double* weights, int64_t checks);
+                              int64_t checks);
 
 // Ruin and recreate: removes the replicas of a few nodes (the emptiest, or some drawn by a
 // seeded generator) and places them again (best fit into the other nodes, then new nodes by

@@ -432,7 +432,7 @@ void roundFluid(Packing& pk, const BoundResult& br, int effort, const Cancelled&
         if (more && perNode <= kMinSlackPerNode && f.nodes[t] > 0) {
             const int64_t checks = std::min<int64_t>(kMinSlackChecksPerNode, int64_t(double(kMinSlackChecks) / f.nodes[t]));
             trials.emplace_back(pk, items);
-            packMinSlack(trials.back().first, int(t), trials.back().second, cancelled, nullptr, checks * effort);
+            packMinSlack(trials.back().first, int(t), trials.back().second, cancelled, checks * effort);
         }
         if (double(replicas) * double(packedNodes) < 4e7) {
             trials.emplace_back(pk, items);

@@ -641,7 +641,7 @@ spec:
         QCOMPARE(ffd.aliveNodes(), 7);
         solve::detail::Packing pk(p);
         std::vector<std::pair<int, int>> left = items;
-        QCOMPARE(solve::detail::packMinSlack(pk, 0, left, {}, nullptr, 100000).size(), size_t(6));
+        QCOMPARE(solve::detail::packMinSlack(pk, 0, left, {}, 100000).size(), size_t(6));
         for (const auto& [s, c] : left)
             QCOMPARE(c, 0);
         QCOMPARE(pk.placed(), (std::vector<int>{6, 6, 6}));
@@ -654,7 +654,7 @@ spec:
         // Without a budget to search, the largest items first: no better than first fit.
         solve::detail::Packing greedy(p);
         left = items;
-        QVERIFY(solve::detail::packMinSlack(greedy, 0, left, {}, nullptr, 1).size() >= 7);
+        QVERIFY(solve::detail::packMinSlack(greedy, 0, left, {}, 1).size() >= 7);
     }
 
     // The fluid LP with whole nodes: three replicas of 40 % of a node's CPU need two nodes
